@@ -1,0 +1,33 @@
+# make run   set up (first time) and serve the demo site on http://127.0.0.1:8000
+# make test  run the whole test suite (SQLite, or DATABASE_URL if set)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO := NEWSROOM_DEMO=1
+# Tests run with production-like settings (no demo mode); they only need some key.
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
+
+.PHONY: run test messages clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(DEMO) $(PY) manage.py migrate --noinput
+	$(DEMO) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(DEMO) $(PY) manage.py load_demo
+	$(DEMO) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Needs GNU gettext; the compiled catalogues are committed, so running the site does not.
+messages:
+	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'newsroom/demo/*'
+	$(PY) manage.py compilemessages --locale de --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,152 @@
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import publishing
+from .forms import PersonForm, PlacedInSectionForm, PlacedInSectionFormSet, SectionForm, SectionFormSet
+from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic
+
+
+def thumbnail(photo, size=80):
+    if not photo or not photo.image:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" width="{}" style="height:auto" loading="lazy">', photo.image.url, size
+    )
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    form = PersonForm
+    list_display = ["name", "role", "organisation", "is_public_figure", "is_press_contact"]
+    list_filter = ["is_public_figure", "is_press_contact"]
+    search_fields = ["name", "role", "organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role", "organisation", "is_public_figure"]}),
+        (_("Press contact"), {"fields": ["is_press_contact", "phone", "email"]}),
+    ]
+
+
+class PhotoPersonInline(admin.TabularInline):
+    model = PhotoPerson
+    autocomplete_fields = ["person"]
+    extra = 1
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ["preview", "__str__", "credit", "created_at"]
+    search_fields = ["caption", "credit", "alt_text", "people__name"]
+    inlines = [PhotoPersonInline]
+    readonly_fields = ["preview_large", "width", "height"]
+    fields = ["image", "preview_large", "alt_text", "caption", "credit", ("width", "height")]
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        return thumbnail(photo)
+
+    @admin.display(description=_("preview"))
+    def preview_large(self, photo):
+        return thumbnail(photo, size=320)
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    form = SectionForm
+    formset = SectionFormSet
+    fields = ["position", "heading", "body"]
+    extra = 1
+
+
+class PlacedInSectionInline(admin.TabularInline):
+    form = PlacedInSectionForm
+    formset = PlacedInSectionFormSet
+    extra = 1
+
+
+class QuoteInline(PlacedInSectionInline):
+    model = Quote
+    fields = ["section_number", "position", "text", "person", "attribution", "role"]
+    autocomplete_fields = ["person"]
+
+
+class ReleasePhotoInline(PlacedInSectionInline):
+    model = ReleasePhoto
+    fields = ["section_number", "position", "photo"]
+    autocomplete_fields = ["photo"]
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "release_number", "preview"]
+    list_filter = ["status", "topics", ("published_at", admin.DateFieldListFilter)]
+    list_select_related = ["hero_photo"]
+    search_fields = ["title", "lead"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["press_contact", "hero_photo", "named_people"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["status", "release_number", "created_at", "created_by", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "dateline"]}),
+        (_("Publication"), {"fields": ["status", "release_number", "published_at"]}),
+        (_("Context"), {"fields": ["press_contact", "hero_photo", "topics", "named_people"]}),
+        (_("History"), {"classes": ["collapse"], "fields": [("created_at", "created_by"), ("updated_at", "updated_by")]}),
+    ]
+    inlines = [SectionInline, QuoteInline, ReleasePhotoInline]
+    actions = ["publish_now"]
+
+    @admin.display(description=_("photo"))
+    def preview(self, release):
+        return thumbnail(release.hero_photo, size=60)
+
+    def _create_formsets(self, request, obj, change):
+        # Quotes and photos name their section by number; give their formsets the
+        # section formset of the same submission so they can check those numbers.
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        sections = next(fs for fs in formsets if isinstance(fs, SectionFormSet))
+        for formset in formsets:
+            if isinstance(formset, PlacedInSectionFormSet):
+                formset.section_formset = sections
+        return formsets, inline_instances
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if isinstance(formset, PlacedInSectionFormSet):
+            formset.save_placed(form.instance)
+        else:
+            super().save_formset(request, form, formset, change)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(publishing.PUBLISH_PERMISSION)
+
+    @admin.action(description=_("Publish selected releases now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        published = 0
+        for release in queryset:
+            try:
+                publishing.publish(release, by=request.user)
+                published += 1
+            except publishing.PublishingError as error:
+                self.message_user(request, f"{release}: {error}", messages.ERROR)
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d release published.", "%(count)d releases published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )

@@ -1,0 +1,17 @@
+"""Newsroom models, split by domain and re-exported here."""
+from .people import Person
+from .photos import Photo, PhotoPerson, photo_upload_to
+from .releases import PressRelease, Quote, ReleasePhoto, Section, Status, Topic
+
+__all__ = [
+    "Person",
+    "Photo",
+    "PhotoPerson",
+    "PressRelease",
+    "Quote",
+    "ReleasePhoto",
+    "Section",
+    "Status",
+    "Topic",
+    "photo_upload_to",
+]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("pressemeldungen/", views.PressReleaseListView.as_view(), name="list"),
+    path("pressemeldungen/feed/rss/", feeds.LatestReleasesFeed(), name="feed-rss"),
+    path("pressemeldungen/<slug:slug>/", views.PressReleaseDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,48 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from newsroom import roles
+
+from .factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_storage(settings, tmp_path):
+    """Media in a temporary folder; static files without the collectstatic manifest."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def staff_user(username, group_name):
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return staff_user("redakteurin", roles.EDITORS)
+
+
+@pytest.fixture
+def press_officer(db):
+    return staff_user("pressesprecher", roles.PRESS_OFFICERS)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def pytest_sessionstart(session):
+    # CI runs on PostgreSQL; PostgreSQL-only tests must fail there, never skip quietly.
+    import os
+
+    from django.db import connection
+
+    if os.environ.get("CI") and connection.vendor != "postgresql":
+        pytest.exit("CI must run the tests against PostgreSQL (set DATABASE_URL).", returncode=1)
