@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .checks import publication_problems
 from .models import PressRelease, Status
 
 PUBLISH_PERMISSION = "newsroom.publish_pressrelease"
@@ -38,6 +39,9 @@ def publish(release, *, by, at=None):
             _("A release in the state “%(status)s” cannot be published.") % {"status": release.get_status_display()}
         )
     now = timezone.now()
+    problems = publication_problems(release, now=now)
+    if problems:
+        raise PublishingError(" ".join(problems))
     release.published_at = at if at and at > now else now
     release.status = Status.PUBLISHED
     release.updated_by = by

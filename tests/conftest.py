@@ -32,10 +32,24 @@ def press_officer(db):
     return staff_user("pressesprecher", roles.PRESS_OFFICERS)
 
 
+def login(client, user):
+    """Log ``user`` into the test client as staff would be, past every admin guard.
+
+    Always log in through this helper, never ``client.force_login`` directly, so
+    that a new guard on the admin (e.g. two-factor) is satisfied in one place.
+    """
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    return login(client, editor)
+
+
+@pytest.fixture
+def officer_client(client, press_officer):
+    return login(client, press_officer)
 
 
 def pytest_sessionstart(session):

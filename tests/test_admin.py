@@ -3,6 +3,7 @@ from bs4 import BeautifulSoup
 
 from newsroom.models import Person, PressRelease, Quote, ReleasePhoto, Section, Status
 
+from .conftest import login
 from .factories import PersonFactory, PhotoFactory, PressReleaseFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +144,7 @@ def test_editor_cannot_publish_and_status_is_not_a_form_field(editor_client, pre
     assert release.status == Status.DRAFT
     assert response.status_code in (200, 302)
 
-    client.force_login(press_officer)
+    login(client, press_officer)
     client.post("/admin/newsroom/pressrelease/", {"action": "publish_now", "_selected_action": [release.pk]})
     release.refresh_from_db()
     assert release.status == Status.PUBLISHED
