@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ckeditor",
+    "reversion",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,16 @@ EMAIL_BACKEND = os.environ.get(
     "django.core.mail.backends.console.EmailBackend" if DEMO_MODE else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pressestelle@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+
+# Editorial workflow. A one-person office may force publication without giving a
+# reason; the override is recorded in the audit trail all the same.
+NEWSROOM_FORCE_PUBLISH_WITHOUT_REASON = env_bool("NEWSROOM_FORCE_PUBLISH_WITHOUT_REASON")
+NEWSROOM_SHARE_LINK_DAYS = int(os.environ.get("NEWSROOM_SHARE_LINK_DAYS", "7"))
 
 CKEDITOR_CONFIGS = {
     "default": {

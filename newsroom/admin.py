@@ -1,11 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from . import publishing
 from .forms import PersonForm, PlacedInSectionForm, PlacedInSectionFormSet, SectionForm, SectionFormSet
 from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic
+from .workflow_admin import ReleasePartInlineMixin, WorkflowAdminMixin
 
 
 def thumbnail(photo, size=80):
@@ -59,7 +58,7 @@ class PhotoAdmin(admin.ModelAdmin):
         return thumbnail(photo, size=320)
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(ReleasePartInlineMixin, admin.StackedInline):
     model = Section
     form = SectionForm
     formset = SectionFormSet
@@ -67,7 +66,7 @@ class SectionInline(admin.StackedInline):
     extra = 1
 
 
-class PlacedInSectionInline(admin.TabularInline):
+class PlacedInSectionInline(ReleasePartInlineMixin, admin.TabularInline):
     form = PlacedInSectionForm
     formset = PlacedInSectionFormSet
     extra = 1
@@ -86,7 +85,7 @@ class ReleasePhotoInline(PlacedInSectionInline):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(admin.ModelAdmin):
+class PressReleaseAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "release_number", "preview"]
     list_filter = ["status", "topics", ("published_at", admin.DateFieldListFilter)]
     list_select_related = ["hero_photo"]
@@ -95,7 +94,8 @@ class PressReleaseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["press_contact", "hero_photo", "named_people"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["status", "release_number", "created_at", "created_by", "updated_at", "updated_by"]
+    # The publication time is set by the workflow (publish now or at a time), never typed in.
+    readonly_fields = ["status", "release_number", "published_at", "created_at", "created_by", "updated_at", "updated_by"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "dateline"]}),
         (_("Publication"), {"fields": ["status", "release_number", "published_at"]}),
@@ -103,7 +103,6 @@ class PressReleaseAdmin(admin.ModelAdmin):
         (_("History"), {"classes": ["collapse"], "fields": [("created_at", "created_by"), ("updated_at", "updated_by")]}),
     ]
     inlines = [SectionInline, QuoteInline, ReleasePhotoInline]
-    actions = ["publish_now"]
 
     @admin.display(description=_("photo"))
     def preview(self, release):
@@ -130,23 +129,3 @@ class PressReleaseAdmin(admin.ModelAdmin):
             formset.save_placed(form.instance)
         else:
             super().save_formset(request, form, formset, change)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm(publishing.PUBLISH_PERMISSION)
-
-    @admin.action(description=_("Publish selected releases now"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        published = 0
-        for release in queryset:
-            try:
-                publishing.publish(release, by=request.user)
-                published += 1
-            except publishing.PublishingError as error:
-                self.message_user(request, f"{release}: {error}", messages.ERROR)
-        if published:
-            self.message_user(
-                request,
-                ngettext("%(count)d release published.", "%(count)d releases published.", published)
-                % {"count": published},
-                messages.SUCCESS,
-            )

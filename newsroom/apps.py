@@ -6,3 +6,6 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Press office")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import revisions  # noqa: F401  (registers the models with django-reversion)

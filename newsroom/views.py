@@ -1,6 +1,8 @@
+from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from .models import PressRelease
+from .preview import public_change_notes, withdrawn_response
 
 
 class PressReleaseListView(ListView):
@@ -15,3 +17,13 @@ class PressReleaseListView(ListView):
 class PressReleaseDetailView(DetailView):
     def get_queryset(self):
         return PressRelease.objects.published().with_body()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn release answers 410 with its reason, not 404 (workflow issue).
+            return withdrawn_response(request, kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "change_notes": public_change_notes(self.object)}

@@ -2,8 +2,12 @@
 from .people import Person
 from .photos import Photo, PhotoPerson, photo_upload_to
 from .releases import PressRelease, Quote, ReleasePhoto, Section, Status, Topic
+from .workflow import Action, ShareLink, WorkflowEvent
 
 __all__ = [
+    "Action",
+    "ShareLink",
+    "WorkflowEvent",
     "Person",
     "Photo",
     "PhotoPerson",

@@ -97,6 +97,8 @@ class Command(BaseCommand):
                     release=release, section=section, position=position, text=text,
                     person=people[key] if key else None, attribution=attribution, role=role,
                 )
+        # Through the real workflow, so the demo's audit trail shows four eyes at work.
+        publishing.submit(release, by=editor)
         publishing.publish(release, by=officer)
         # The demo keeps the seed's fixed date instead of "now".
         PressRelease.objects.filter(pk=release.pk).update(published_at=seed.PUBLISHED_AT)
