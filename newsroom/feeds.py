@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import PressRelease
+from .models.workflow import with_last_public_change
 from .sanitizer import clean_feed_html
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -45,7 +46,8 @@ class LatestReleasesFeed(Feed):
         return reverse("newsroom:list")
 
     def items(self):
-        return PressRelease.objects.published().with_body().newest_first()[: settings.NEWSROOM_FEED_ITEMS]
+        releases = PressRelease.objects.published().with_body().newest_first()
+        return with_last_public_change(releases)[: settings.NEWSROOM_FEED_ITEMS]
 
     def item_title(self, release):
         return release.title
@@ -62,7 +64,8 @@ class LatestReleasesFeed(Feed):
         return release.published_at
 
     def item_updateddate(self, release):
-        return release.updated_at
+        # Only a public change note moves the date readers see (workflow); internal edits do not.
+        return max(filter(None, [release.published_at, release.last_public_change]))
 
     def item_author_name(self, release):
         return settings.NEWSROOM_PUBLISHER

@@ -60,15 +60,16 @@ def _record(release, *, by, action, from_status, comment="", **extra):
     """Write the audit entry and a revision of the whole release as it is now."""
     release.updated_by = by
     release.save(update_fields=["status", "published_at", "number", "number_year", "updated_by", "updated_at"])
-    event = WorkflowEvent.objects.create(
+    # The revision is dated before the event: the four-eyes check counts only
+    # revisions after a submission as edits, not the transition's own.
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(str(Action(action).label))
+        reversion.add_to_revision(release)
+    return WorkflowEvent.objects.create(
         release=release, actor=by, actor_name=display_name(by), action=action,
         from_status=from_status, to_status=release.status, comment=comment, **extra,
     )
-    with reversion.create_revision():
-        reversion.set_user(by)
-        reversion.set_comment(event.get_action_display())
-        reversion.add_to_revision(release)
-    return event
 
 
 def last_submission(release):
@@ -91,10 +92,13 @@ def four_eyes_conflicts(release, user):
     reasons = []
     if submission.actor_id == user.pk:
         reasons.append(_("You submitted this release yourself."))
+    # A scheduled release taken back to review keeps its submission; the
+    # revision of that step is not an edit.
+    since = release.workflow_events.filter(action__in=[Action.SUBMIT, Action.UNSCHEDULE]).order_by("-created_at").first()
     edited = Version.objects.get_for_object(release).filter(
-        revision__date_created__gt=submission.created_at, revision__user=user
+        revision__date_created__gt=since.created_at, revision__user=user
     )
-    if edited.exists():
+    if edited.exists() and not reasons:
         reasons.append(_("You edited this release after it was submitted."))
     return reasons
 

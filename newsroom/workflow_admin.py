@@ -223,7 +223,7 @@ class WorkflowAdminMixin:
         release = self._release_or_404(request, object_id)
         required = action == "force-publish" and publishing.force_needs_reason() or action in ("return", "withdraw")
         form = TransitionForm(
-            request.POST or None, fields=transition.fields, comment_label=transition.comment_label,
+            request.POST if request.method == "POST" else None, fields=transition.fields, comment_label=transition.comment_label,
             comment_help=transition.comment_help, comment_required=required,
         )
         if request.method == "POST" and form.is_valid():

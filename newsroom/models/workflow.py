@@ -1,7 +1,5 @@
 """The audit trail of a release's workflow, and share links for reviewers without an account."""
 
-import datetime
-
 from django.conf import settings
 from django.core import signing
 from django.db import models
@@ -66,6 +64,12 @@ class WorkflowEvent(models.Model):
         return f"{self.get_action_display()} ({self.actor_name})"
 
 
+def with_last_public_change(releases):
+    """Annotate ``last_public_change``: the time of the newest public change note, or None."""
+    notes = WorkflowEvent.objects.filter(release=models.OuterRef("pk")).public_change_notes().order_by("-created_at")
+    return releases.annotate(last_public_change=models.Subquery(notes.values("created_at")[:1]))
+
+
 def share_link_signer():
     return signing.Signer(salt="newsroom.share-link")
 
@@ -105,10 +109,6 @@ class ShareLink(models.Model):
 
     def __str__(self):
         return self.note or str(self.release)
-
-    @classmethod
-    def valid_days(cls, days):
-        return datetime.timedelta(days=days)
 
     @property
     def token(self):
