@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from .models import Action, PressRelease, ShareLink, Status, WorkflowEvent
 from .models.workflow import share_link_signer
@@ -31,6 +32,7 @@ def preview_response(request, release, *, banner):
     return response
 
 
+@require_safe
 def share_link_view(request, token):
     """Someone without an account reads the current text through a signed, unexpired, unrevoked link."""
     try:
