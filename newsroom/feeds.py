@@ -65,7 +65,7 @@ class LatestReleasesFeed(Feed):
 
     def item_updateddate(self, release):
         # Only a public change note moves the date readers see (workflow); internal edits do not.
-        return max(filter(None, [release.published_at, release.last_public_change]))
+        return max(filter(None, [release.published_at, getattr(release, "last_public_change", None)]))
 
     def item_author_name(self, release):
         return settings.NEWSROOM_PUBLISHER
