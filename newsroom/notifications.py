@@ -18,6 +18,12 @@ from django.utils.translation import gettext as _
 logger = logging.getLogger(__name__)
 
 
+def quoted(title):
+    """A title in German quotation marks, unless it already carries them (as headlines often do)."""
+    title = title.strip()
+    return title if title[:1] in "„\"«»‚" else f"„{title}“"
+
+
 def on_commit(notify, release, event):
     transaction.on_commit(lambda: notify(release, event))
 
@@ -58,8 +64,8 @@ def _author_address(release):
 
 def submitted(release, event):
     subject = _("For approval: %(title)s") % {"title": release.title}
-    body = _("%(name)s has submitted the press release “%(title)s” for approval.\n\nReview it here: %(url)s\n") % {
-        "name": event.actor_name, "title": release.title, "url": admin_url(release),
+    body = _("%(name)s has submitted the press release %(title)s for approval.\n\nReview it here: %(url)s\n") % {
+        "name": event.actor_name, "title": quoted(release.title), "url": admin_url(release),
     }
     others = [user.email for user in press_officers() if user.pk != event.actor_id]
     _send(subject, body, others)
@@ -67,20 +73,23 @@ def submitted(release, event):
 
 def returned(release, event):
     subject = _("Returned: %(title)s") % {"title": release.title}
-    body = _("%(name)s has returned the press release “%(title)s” to you:\n\n%(comment)s\n\nEdit it here: %(url)s\n") % {
-        "name": event.actor_name, "title": release.title, "comment": event.comment, "url": admin_url(release),
+    body = _("%(name)s has returned the press release %(title)s to you:\n\n%(comment)s\n\nEdit it here: %(url)s\n") % {
+        "name": event.actor_name, "title": quoted(release.title), "comment": event.comment, "url": admin_url(release),
     }
     _send(subject, body, _author_address(release))
 
 
 def published(release, event):
-    moment = formats.date_format(timezone.localtime(event.publication_time), "DATETIME_FORMAT")
+    moment = timezone.localtime(event.publication_time)
     if event.publication_time > event.created_at:
         subject = _("Scheduled: %(title)s") % {"title": release.title}
-        text = _("%(name)s has scheduled the press release “%(title)s” for publication on %(time)s.")
+        text = _("%(name)s has scheduled the press release %(title)s for publication on %(date)s at %(time)s.")
     else:
         subject = _("Published: %(title)s") % {"title": release.title}
-        text = _("%(name)s has published the press release “%(title)s” on %(time)s.")
-    body = text % {"name": event.actor_name, "title": release.title, "time": moment}
+        text = _("%(name)s has published the press release %(title)s on %(date)s at %(time)s.")
+    body = text % {
+        "name": event.actor_name, "title": quoted(release.title),
+        "date": formats.date_format(moment, "DATE_FORMAT"), "time": formats.time_format(moment, "TIME_FORMAT"),
+    }
     body += "\n\n" + _("See it here: %(url)s") % {"url": admin_url(release)} + "\n"
     _send(subject, body, _author_address(release))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from . import publishing, revisions
 from .compare import compare
+from .notifications import quoted
 from .models import ShareLink, Status, WorkflowEvent
 from .publishing import PublishingError
 from .preview import preview_response
@@ -132,8 +133,8 @@ class WorkflowAdminMixin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(name, {**options, "fields": list(options["fields"])}) for name, options in super().get_fieldsets(request, obj)]
+        # The edit guard's hidden token is a declared form field, rendered by the template.
         if obj is not None and self.has_change_permission(request, obj):
-            fieldsets[0][1]["fields"].append("edit_token")
             if obj.status == Status.PUBLISHED:
                 fieldsets.insert(0, (_("Change note"), {"fields": ["change_note", "change_note_is_public"]}))
         return fieldsets
@@ -297,6 +298,8 @@ class WorkflowAdminMixin:
     def revisions_view(self, request, object_id):
         release = self._release_or_404(request, object_id)
         versions = list(revisions.release_versions(release))
+        for version in versions:
+            version.state_label = Status(version.field_dict["status"]).label
         by_id = {str(version.pk): version for version in versions}
         rows = None
         older, newer = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
@@ -306,7 +309,7 @@ class WorkflowAdminMixin:
             rows = compare(older.revision, newer.revision, release.pk)
         return self._render(
             request, "admin/newsroom/pressrelease/workflow_revisions.html", release,
-            _("Revisions of “%(title)s”") % {"title": release.title},
+            _("Revisions of %(title)s") % {"title": quoted(release.title)},
             versions=versions, rows=rows, older=older, newer=newer,
             may_restore=self.has_change_permission(request, release),
         )
@@ -344,7 +347,7 @@ class WorkflowAdminMixin:
         except PublishingError as error:
             messages.error(request, str(error))
             return redirect(reverse("admin:newsroom_pressrelease_deleted"))
-        messages.success(request, _("“%(title)s” was recovered as a draft.") % {"title": release.title})
+        messages.success(request, _("%(title)s was recovered as a draft.") % {"title": quoted(release.title)})
         if missing:
             messages.warning(request, _("Could not be restored: %(items)s.") % {"items": "; ".join(missing)})
         return redirect(self._change_url(release))

@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import PressRelease, Status
-from .publishing import display_name, force_needs_reason
+from .publishing import display_name
 
 
 def edit_token(release):
@@ -98,7 +98,3 @@ class ShareLinkForm(forms.Form):
         initial=lambda: getattr(settings, "NEWSROOM_SHARE_LINK_DAYS", 7),
     )
     note = forms.CharField(label=_("for whom"), max_length=200, required=False)
-
-
-def force_reason_required():
-    return force_needs_reason()
