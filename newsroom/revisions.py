@@ -9,6 +9,7 @@ names it, all in one transaction.
 """
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from reversion.models import Version
@@ -149,11 +150,16 @@ def recover(version, *, by):
         raise publishing.PublishingError(_("This release exists; it needs no recovery."))
     content = RevisionContent(version.revision, pk)
     old = content.release
-    release = PressRelease(
-        pk=pk, status=Status.DRAFT, number=old.number, number_year=old.number_year, published_at=old.published_at,
-        created_by_id=old.created_by_id, created_at=old.created_at, updated_by=by,
-    )
     missing = []
+    number, year = old.number, old.number_year
+    if number is not None and PressRelease.objects.filter(number=number, number_year=year).exists():
+        number = year = None
+        missing.append(_("the release number (another release has it now)"))
+    authors = get_user_model().objects.filter(pk=old.created_by_id)
+    release = PressRelease(
+        pk=pk, status=Status.DRAFT, number=number, number_year=year, published_at=old.published_at,
+        created_by=authors.first(), created_at=old.created_at, updated_by=by,
+    )
     _apply_release_fields(release, old, content.m2m, missing)
     release.save(force_insert=True)
     _apply_m2m(release, content.m2m, missing)

@@ -131,6 +131,20 @@ class WorkflowAdminMixin:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.status in (Status.DRAFT, Status.REVIEW))
 
+    def get_actions(self, request):
+        # No bulk delete: it would bypass the per-release state check and the revision below.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_model(self, request, obj):
+        # A revision of the release as it is now, so it can be recovered even if it was never saved here.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Deleted"))
+            reversion.add_to_revision(obj)
+        super().delete_model(request, obj)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(name, {**options, "fields": list(options["fields"])}) for name, options in super().get_fieldsets(request, obj)]
         # The edit guard's hidden token is a declared form field, rendered by the template.

@@ -212,3 +212,19 @@ def test_second_save_of_a_stale_form_is_refused_even_if_only_an_inline_changed(c
     second.refresh_from_db()
     assert release.title == "Titel der Kollegin"
     assert second.body == "<p>Alter zweiter Text.</p>"
+
+
+def test_release_never_saved_in_the_admin_is_recoverable_after_deletion(client, editor, press_officer):
+    release, *_parts = release_with_parts(editor)
+    assert not Version.objects.get_for_object(release).exists()
+    login(client, press_officer)
+    client.post(f"/admin/newsroom/pressrelease/{release.pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(PressRelease).get()
+    assert client.post(f"/admin/newsroom/pressrelease/deleted/{version.pk}/recover/").status_code == 302
+    assert PressRelease.objects.get(pk=release.pk).sections.count() == 2
+
+
+def test_no_bulk_delete(officer_client):
+    release = PressReleaseFactory(status=Status.DRAFT)
+    officer_client.post("/admin/newsroom/pressrelease/", {"action": "delete_selected", "_selected_action": [release.pk], "post": "yes"})
+    assert PressRelease.objects.filter(pk=release.pk).exists()
