@@ -94,7 +94,8 @@ def four_eyes_conflicts(release, user):
         reasons.append(_("You submitted this release yourself."))
     # A scheduled release taken back to review keeps its submission; the
     # revision of that step is not an edit.
-    since = release.workflow_events.filter(action__in=[Action.SUBMIT, Action.UNSCHEDULE]).order_by("-created_at").first()
+    restarts = release.workflow_events.filter(action__in=[Action.SUBMIT, Action.UNSCHEDULE])
+    since = restarts.order_by("-created_at").first()
     edited = Version.objects.get_for_object(release).filter(
         revision__date_created__gt=since.created_at, revision__user=user
     )

@@ -46,7 +46,8 @@ class RevisionContent:
 
 
 def release_versions(release):
-    return Version.objects.get_for_object(release).select_related("revision__user").order_by("-revision__date_created", "-pk")
+    versions = Version.objects.get_for_object(release).select_related("revision__user")
+    return versions.order_by("-revision__date_created", "-pk")
 
 
 def _existing(model, pks):
@@ -137,7 +138,8 @@ def restore(release, version, *, by):
 
 def deleted_releases():
     """The last version of each deleted release, newest first."""
-    return Version.objects.get_deleted(PressRelease).select_related("revision__user").order_by("-revision__date_created")
+    versions = Version.objects.get_deleted(PressRelease).select_related("revision__user")
+    return versions.order_by("-revision__date_created")
 
 
 @transaction.atomic

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from . import publishing, revisions
 from .compare import compare
-from .notifications import quoted
 from .models import ShareLink, Status, WorkflowEvent
-from .publishing import PublishingError
+from .notifications import quoted
 from .preview import preview_response
+from .publishing import PublishingError
 from .workflow_forms import ReleaseEditGuardForm, ShareLinkForm, TransitionForm
 
 
@@ -88,9 +88,10 @@ def offered_transitions(release, user):
             continue
         if slug == "unschedule" and not scheduled:
             continue
-        if slug == "force-publish" and release.status == Status.REVIEW and not publishing.four_eyes_conflicts(release, user):
-            continue
-        if slug == "publish" and publishing.four_eyes_conflicts(release, user):
+        conflicts = release.status == Status.REVIEW and publishing.four_eyes_conflicts(release, user)
+        if (slug == "force-publish" and release.status == Status.REVIEW and not conflicts) or (
+            slug == "publish" and conflicts
+        ):
             continue
         offered.append((slug, transition.label))
     return offered
@@ -146,7 +147,10 @@ class WorkflowAdminMixin:
         super().delete_model(request, obj)
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [(name, {**options, "fields": list(options["fields"])}) for name, options in super().get_fieldsets(request, obj)]
+        fieldsets = [
+            (name, {**options, "fields": list(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         # The edit guard's hidden token is a declared form field, rendered by the template.
         if obj is not None and self.has_change_permission(request, obj):
             if obj.status == Status.PUBLISHED:
@@ -204,7 +208,9 @@ class WorkflowAdminMixin:
             path("<path:object_id>/workflow/<slug:action>/", wrap(self.transition_view), name=name + "transition"),
             path("<path:object_id>/preview/", wrap(self.preview_view), name=name + "preview"),
             path("<path:object_id>/revisions/", wrap(self.revisions_view), name=name + "revisions"),
-            path("<path:object_id>/revisions/<int:version_id>/restore/", wrap(self.restore_view), name=name + "restore"),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/restore/", wrap(self.restore_view), name=name + "restore"
+            ),
             path("<path:object_id>/share/", wrap(self.share_view), name=name + "share"),
             path("<path:object_id>/share/<int:link_id>/revoke/", wrap(self.revoke_view), name=name + "revoke"),
             path("deleted/", wrap(self.deleted_view), name=name + "deleted"),
@@ -238,7 +244,8 @@ class WorkflowAdminMixin:
         release = self._release_or_404(request, object_id)
         required = action == "force-publish" and publishing.force_needs_reason() or action in ("return", "withdraw")
         form = TransitionForm(
-            request.POST if request.method == "POST" else None, fields=transition.fields, comment_label=transition.comment_label,
+            request.POST if request.method == "POST" else None,
+            fields=transition.fields, comment_label=transition.comment_label,
             comment_help=transition.comment_help, comment_required=required,
         )
         if request.method == "POST" and form.is_valid():
@@ -293,7 +300,8 @@ class WorkflowAdminMixin:
                 release=release, created_by=request.user, note=form.cleaned_data["note"],
                 expires_at=timezone.now() + datetime.timedelta(days=form.cleaned_data["days"]),
             )
-            messages.success(request, _("Share link created: %(url)s") % {"url": request.build_absolute_uri(link.get_absolute_url())})
+            url = request.build_absolute_uri(link.get_absolute_url())
+            messages.success(request, _("Share link created: %(url)s") % {"url": url})
         return redirect(self._change_url(release))
 
     def revoke_view(self, request, object_id, link_id):

@@ -53,7 +53,8 @@ class ReleaseEditGuardForm(forms.ModelForm):
     def _check_not_saved_meanwhile(self, token):
         # The admin runs clean() and the save in one transaction; the row lock keeps a
         # second save from slipping in between the check and the write (PostgreSQL).
-        current = PressRelease.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=self.instance.pk)
+        locked = PressRelease.objects.select_for_update(of=("self",)).select_related("updated_by")
+        current = locked.get(pk=self.instance.pk)
         if token == edit_token(current):
             return
         moment = timezone.localtime(current.updated_at)

@@ -53,7 +53,8 @@ def create_link(client, release, days=3, note="Frau Muster (zitiert)"):
 def test_share_link_shows_the_draft_read_only_to_anyone(officer_client, editor):
     release = release_in("draft", author=editor, officer=None)
     link = create_link(officer_client, release)
-    page = BeautifulSoup(officer_client.get(f"/admin/newsroom/pressrelease/{release.pk}/change/").content, "html.parser")
+    change_page = officer_client.get(f"/admin/newsroom/pressrelease/{release.pk}/change/")
+    page = BeautifulSoup(change_page.content, "html.parser")
     listed = page.select_one("table.share-links").get_text(" ", strip=True)
     assert "Frau Muster (zitiert)" in listed
     assert page.select_one(f"input[value$='{link.get_absolute_url()}']")

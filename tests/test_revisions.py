@@ -8,10 +8,15 @@ from bs4 import BeautifulSoup
 from reversion.models import Version
 
 from newsroom import publishing
-from newsroom.models import Action, Person, Photo, PressRelease, Quote, Section, Status, WorkflowEvent
+from newsroom.models import Action, Person, Photo, PressRelease, Section, Status, WorkflowEvent
 
 from .conftest import login, staff_user
-from .factories import PersonFactory, PhotoFactory, PressReleaseFactory, QuoteFactory, ReleasePhotoFactory, SectionFactory
+from .factories import (
+    PressReleaseFactory,
+    QuoteFactory,
+    ReleasePhotoFactory,
+    SectionFactory,
+)
 from .test_workflow import form_data
 from .workflow_helpers import change_url, release_in, second_officer
 
@@ -36,7 +41,7 @@ def release_with_parts(author):
 
 
 def plant(version, model, pk, **fields):
-    """Write ``fields`` into the stored data of one object of ``version``'s revision, as an attacker with DB access might."""
+    """Plant ``fields`` in the stored data of one object of a revision, as someone with DB access could."""
     stored = Version.objects.get(revision=version.revision, content_type__model=model, object_id=str(pk))
     data = json.loads(stored.serialized_data)
     data[0]["fields"].update(fields)
@@ -226,5 +231,7 @@ def test_release_never_saved_in_the_admin_is_recoverable_after_deletion(client, 
 
 def test_no_bulk_delete(officer_client):
     release = PressReleaseFactory(status=Status.DRAFT)
-    officer_client.post("/admin/newsroom/pressrelease/", {"action": "delete_selected", "_selected_action": [release.pk], "post": "yes"})
+    officer_client.post(
+        "/admin/newsroom/pressrelease/", {"action": "delete_selected", "_selected_action": [release.pk], "post": "yes"}
+    )
     assert PressRelease.objects.filter(pk=release.pk).exists()

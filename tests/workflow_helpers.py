@@ -44,4 +44,5 @@ def change_url(release):
 def fingerprint(release):
     """Everything a refused transition must leave as it was."""
     row = PressRelease.objects.get(pk=release.pk)
-    return (row.status, row.published_at, row.number, row.updated_at, WorkflowEvent.objects.filter(release=release).count())
+    events = WorkflowEvent.objects.filter(release=release).count()
+    return (row.status, row.published_at, row.number, row.updated_at, events)
