@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import reversion
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -131,6 +131,15 @@ class WorkflowAdminMixin:
         # Published and withdrawn releases keep their audit trail: withdraw instead of deleting.
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.status in (Status.DRAFT, Status.REVIEW))
+
+    def get_list_display(self, request):
+        return ["workflow_state" if name == "status" else name for name in super().get_list_display(request)]
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def workflow_state(self, release):
+        if release.status == Status.PUBLISHED and release.published_at > timezone.now():
+            return _("Scheduled for %(time)s") % {"time": publishing.when(release.published_at)}
+        return release.get_status_display()
 
     def get_actions(self, request):
         # No bulk delete: it would bypass the per-release state check and the revision below.

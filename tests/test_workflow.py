@@ -312,3 +312,10 @@ def test_factory_release_in_review_without_submission_cannot_be_published(office
     before = fingerprint(release)
     officer_client.post(transition_url(release, "publish"))
     assert fingerprint(release) == before
+
+
+def test_release_list_shows_scheduled_releases_with_their_time(officer_client, editor):
+    release = release_in("scheduled", author=editor, officer=second_officer())
+    page = BeautifulSoup(officer_client.get("/admin/newsroom/pressrelease/").content, "html.parser")
+    state = page.select_one("#result_list td.field-workflow_state").get_text()
+    assert state == f"Geplant für {publishing.when(release.published_at)}"
