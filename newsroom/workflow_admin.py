@@ -266,10 +266,11 @@ class WorkflowAdminMixin:
             else:
                 self._announce(request, action, release, asked_for)
                 return redirect(self._change_url(release))
-        conflicts = publishing.four_eyes_conflicts(release, request.user) if "publish" in action else []
+        possible = release.status in transition.states
+        conflicts = publishing.four_eyes_conflicts(release, request.user) if possible and "publish" in action else []
         return self._render(
             request, "admin/newsroom/pressrelease/workflow_transition.html", release, transition.label,
-            form=form, action=action, conflicts=conflicts,
+            form=form, action=action, conflicts=conflicts, possible=possible,
         )
 
     def _announce(self, request, action, release, asked_for):
