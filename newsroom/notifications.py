@@ -58,8 +58,12 @@ def _send(subject, body, recipients):
 
 
 def _author_address(release):
-    author = release.created_by
-    return [author.email] if author and author.is_active else []
+    """The author, and whoever handed the release over if that was someone else."""
+    from .models import Action
+
+    submission = release.workflow_events.filter(action=Action.SUBMIT).select_related("actor").first()
+    people = [release.created_by, submission.actor if submission else None]
+    return [person.email for person in people if person and person.is_active]
 
 
 def submitted(release, event):

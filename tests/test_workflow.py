@@ -224,6 +224,18 @@ class TestMails:
         assert [message.to for message in mail.outbox] == [[editor.email]]
         assert mail.outbox[0].subject.startswith("Veröffentlicht")
 
+    def test_return_also_tells_who_submitted_for_the_author(
+        self, officer_client, editor, django_capture_on_commit_callbacks
+    ):
+        from .conftest import staff_user
+
+        colleague = staff_user("vertretung", "Redaktion")
+        release = release_in("draft", author=editor, officer=None)
+        publishing.submit(release, by=colleague)
+        with django_capture_on_commit_callbacks(execute=True):
+            officer_client.post(transition_url(release, "return"), {"comment": "Bitte kürzen."})
+        assert sorted(mail.outbox[-1].to) == sorted([editor.email, colleague.email])
+
     def test_refused_transition_sends_nothing(self, editor_client, editor, django_capture_on_commit_callbacks):
         release = release_in("review", author=editor, officer=None)
         mail.outbox.clear()
