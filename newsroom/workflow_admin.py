@@ -187,12 +187,37 @@ class WorkflowAdminMixin:
         # The revision holds the release as it is after its parts and topics were saved.
         reversion.add_to_revision(release)
 
+    def add_view(self, request, form_url="", extra_context=None):
+        context = {**(extra_context or {}), "may_save_and_submit": True}
+        return super().add_view(request, form_url, context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         release = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if release is not None:
             context.update(self.workflow_context(request, release))
         return super().change_view(request, object_id, form_url, context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_save_and_submit" in request.POST:
+            return self._submit_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_save_and_submit" in request.POST:
+            return self._submit_after_save(request, obj)
+        return super().response_change(request, obj)
+
+    def _submit_after_save(self, request, release):
+        """The "save and submit" button: nothing typed is lost on the way to review."""
+        messages.success(request, _("The release was saved."))
+        try:
+            publishing.submit(release, by=request.user)
+        except PublishingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS["submit"].label})
+        return redirect(self._change_url(release))
 
     def workflow_context(self, request, release):
         user = request.user
@@ -206,6 +231,7 @@ class WorkflowAdminMixin:
             "share_form": ShareLinkForm(),
             "is_scheduled": release.status == Status.PUBLISHED and release.published_at > timezone.now(),
             "now": timezone.now(),
+            "may_save_and_submit": release.status == Status.DRAFT and self.has_change_permission(request, release),
         }
 
     # URLs ---------------------------------------------------------------------------------

@@ -332,3 +332,18 @@ def test_release_list_shows_scheduled_releases_with_their_time(officer_client, e
     page = BeautifulSoup(officer_client.get("/admin/newsroom/pressrelease/").content, "html.parser")
     state = page.select_one("#result_list td.field-workflow_state").get_text()
     assert state == f"Geplant für {publishing.when(release.published_at)}"
+
+
+def test_save_and_submit_keeps_the_edit_and_submits(editor_client, editor, django_capture_on_commit_callbacks):
+    second_officer()
+    release = release_in("draft", author=editor, officer=None)
+    page = BeautifulSoup(editor_client.get(change_url(release)).content, "html.parser")
+    assert page.select_one("input[name=_save_and_submit]")
+    data = form_data(page)
+    data.update(title="Letzter Schliff", _save_and_submit="1")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(change_url(release), data)
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert (release.title, release.status) == ("Letzter Schliff", Status.REVIEW)
+    assert [message.subject for message in mail.outbox] == ["Zur Freigabe: Letzter Schliff"]
