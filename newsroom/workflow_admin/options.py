@@ -11,7 +11,7 @@ from .. import publishing
 from ..models import Status, WorkflowEvent
 from ..publishing import PublishingError
 from ..workflow_forms import ReleaseEditGuardForm, ShareLinkForm
-from .transitions import TRANSITIONS, offered_transitions, release_is_editable
+from .transitions import done_message, offered_transitions, release_is_editable
 from .views import WorkflowViewsMixin
 
 
@@ -127,7 +127,7 @@ class WorkflowAdminMixin(WorkflowViewsMixin):
         except PublishingError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS["submit"].label})
+            messages.success(request, done_message("submit"))
         return redirect(self._change_url(release))
 
     def workflow_context(self, request, release):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from .. import publishing
-from ..models import Status
+from ..models import Action, Status
 
 
 @dataclass(frozen=True)
@@ -83,3 +83,11 @@ def release_is_editable(user, release):
     if release is None or release.status in (Status.DRAFT, Status.REVIEW):
         return True
     return release.status == Status.PUBLISHED and user.has_perm(publishing.PUBLISH_PERMISSION)
+
+
+# What the success message says after each step (the audit trail's words).
+DONE = {"submit": Action.SUBMIT, "return": Action.RETURN, "unschedule": Action.UNSCHEDULE, "withdraw": Action.WITHDRAW}
+
+
+def done_message(action):
+    return f"{DONE[action].label}."

@@ -23,7 +23,7 @@ from ..notifications import quoted
 from ..preview import preview_response
 from ..publishing import PublishingError
 from ..workflow_forms import ShareLinkForm, TransitionForm
-from .transitions import TRANSITIONS
+from .transitions import TRANSITIONS, done_message
 
 
 class WorkflowViewsMixin:
@@ -94,7 +94,7 @@ class WorkflowViewsMixin:
 
     def _announce(self, request, action, release, asked_for):
         if action not in ("publish", "force-publish"):
-            messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS[action].label})
+            messages.success(request, done_message(action))
             return
         if release.published_at > timezone.now():
             messages.success(request, _("Scheduled: the release goes public on %(time)s.") % {
