@@ -29,6 +29,8 @@ def preview_response(request, release, *, banner):
     })
     add_never_cache_headers(response)  # "private, no-store" and friends
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # A share link's address is its secret: links in the text must not pass it on.
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

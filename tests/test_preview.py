@@ -21,6 +21,7 @@ def assert_private(response):
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
     assert "noindex" in response["X-Robots-Tag"]
+    assert response["Referrer-Policy"] == "no-referrer"
     page = BeautifulSoup(response.content, "html.parser")
     assert "noindex" in page.find("meta", attrs={"name": "robots"})["content"]
     return page
