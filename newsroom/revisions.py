@@ -111,14 +111,16 @@ def restore(release, version, *, by):
     """Make ``release``'s content that of ``version``'s revision; returns what could not come back.
 
     Guarantees: one transaction; change permission, and the publish permission
-    for a published or withdrawn release; the workflow state, number and
+    for a published release; a withdrawn release stays as it was; the workflow state, number and
     publication time stay; every section body passes ``clean_html``; the restore
     becomes a revision and an audit entry of its own.
     """
     if not by.has_perm(publishing.CHANGE_PERMISSION):
         raise publishing.PublishingError(_("You are not allowed to change press releases."))
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
-    if release.status in (Status.PUBLISHED, Status.WITHDRAWN) and not by.has_perm(publishing.PUBLISH_PERMISSION):
+    if release.status == Status.WITHDRAWN:
+        raise publishing.PublishingError(_("A withdrawn release is kept as it was withdrawn."))
+    if release.status == Status.PUBLISHED and not by.has_perm(publishing.PUBLISH_PERMISSION):
         raise publishing.PublishingError(_("Only press officers may change a published release."))
     content = RevisionContent(version.revision, release.pk)
     if content.release is None:

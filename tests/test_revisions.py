@@ -235,3 +235,11 @@ def test_no_bulk_delete(officer_client):
         "/admin/newsroom/pressrelease/", {"action": "delete_selected", "_selected_action": [release.pk], "post": "yes"}
     )
     assert PressRelease.objects.filter(pk=release.pk).exists()
+
+
+def test_withdrawn_release_is_not_restored(officer_client, editor):
+    release = release_in("withdrawn", author=editor, officer=second_officer())
+    old = Version.objects.get_for_object(release).last()
+    PressRelease.objects.filter(pk=release.pk).update(title="Titel beim Rückzug")
+    officer_client.post(restore_url(release, old))
+    assert PressRelease.objects.get(pk=release.pk).title == "Titel beim Rückzug"
