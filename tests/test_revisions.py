@@ -243,3 +243,17 @@ def test_withdrawn_release_is_not_restored(officer_client, editor):
     PressRelease.objects.filter(pk=release.pk).update(title="Titel beim Rückzug")
     officer_client.post(restore_url(release, old))
     assert PressRelease.objects.get(pk=release.pk).title == "Titel beim Rückzug"
+
+
+def test_a_step_taken_while_the_form_was_open_also_refuses_the_stale_save(client, editor, press_officer):
+    press_officer.first_name, press_officer.last_name = "Paul", "Presse"
+    press_officer.save()
+    release = release_in("review", author=editor, officer=None)
+    login(client, editor)
+    mine = form_data(BeautifulSoup(client.get(change_url(release)).content, "html.parser"))
+    publishing.return_to_draft(release, by=press_officer, comment="Bitte Zitat prüfen.")
+    mine["lead"] = "Mein neuer Vorspann."
+    response = client.post(change_url(release), mine)
+    assert response.status_code == 200
+    assert "Paul Presse hat diese Pressemeldung am" in response.content.decode()
+    assert PressRelease.objects.get(pk=release.pk).lead != "Mein neuer Vorspann."
