@@ -59,6 +59,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "newsroom",
+    "pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -201,3 +202,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Legal pages (app "pages"): the page title is the h1, so their text starts at h2.
+CKEDITOR_CONFIGS["legal_page"] = {**CKEDITOR_CONFIGS["default"], "format_tags": "p;h2;h3"}

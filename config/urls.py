@@ -8,6 +8,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="newsroom:list", permanent=False)),
     path("admin/", admin.site.urls),
     path("", include("newsroom.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.DEBUG or settings.DEMO_MODE:
