@@ -29,5 +29,12 @@ messages:
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'newsroom/demo/*'
 	$(PY) manage.py compilemessages --locale de --ignore '.venv/*'
 
+# Browser tests: axe-core and the Nu HTML Checker, pinned by tests/browser/package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
+test: $(BROWSER_DEPS)
+
 clean:
 	rm -rf $(VENV) staticfiles
