@@ -154,3 +154,40 @@ def browser_login(page, user, origin):
         [{"name": name, "value": morsel.value, "url": origin} for name, morsel in client.cookies.items()]
     )
     return page
+
+
+# Critical findings in markup that Django's admin makes, not our templates or widgets;
+# each is (axe rule, CSS selector the element matches) and the reason next to it.
+DJANGO_ADMIN_MARKUP = [
+    # TabularInline names each column once in a <th>; its cells' inputs get no <label>.
+    ("label", ".tabular td[class^='field-'] *"),
+    # AdminSplitDateTime writes "Datum:" and "Zeit:" as plain text before its two inputs.
+    ("label", "p.datetime input"),
+    # The search box of the select2 copy Django ships for autocomplete fields.
+    ("label", ".select2-search__field"),
+]
+
+
+@pytest.fixture
+def critical_axe_violations(page_checker):
+    """Critical axe violations on an admin page that our templates or widgets introduce."""
+
+    def violations(page):
+        found = []
+        for violation in page_checker.axe_run(page):
+            if violation["impact"] != "critical":
+                continue
+            ours = [
+                node["target"]
+                for node in violation["nodes"]
+                if not page.evaluate(
+                    "([target, selectors]) => { const el = document.querySelector(target);"
+                    " return !!el && selectors.some((selector) => el.matches(selector)); }",
+                    [node["target"][0], [sel for rule, sel in DJANGO_ADMIN_MARKUP if rule == violation["id"]]],
+                )
+            ]
+            if ours:
+                found.append(f"{violation['id']}: {violation['help']} — {ours}")
+        return found
+
+    return violations
