@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve
 
 from .checkers import DESKTOP, PageReport
 from .conftest import browser_db
-from .urls import BAD_PAGE_PATH
+from .urls import BAD_PAGE_PATH, SERVER_ERROR_PATH
 
 pytestmark = browser_db
 
@@ -26,6 +26,7 @@ PAGES = [
     ("accessibility statement", "/barrierefreiheit/", 200),
     ("easy-to-read explanation", "/leichte-sprache/", 200),
     ("404", "/pressemeldungen/gibt-es-nicht/", 404),
+    ("500", SERVER_ERROR_PATH, 500),
 ]
 
 # Pages another issue builds (DESIGN.md, URLs), with demo content that fills them. When
@@ -57,6 +58,7 @@ def test_the_list_of_checked_pages_is_complete():
         "accessibility statement",
         "easy-to-read explanation",
         "404",
+        "500",
     ]
     listed = {path for _name, path, _status in PAGES}
     for name, path in PAGES_BUILT_ELSEWHERE:

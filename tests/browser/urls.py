@@ -12,14 +12,20 @@ from django.views.static import serve
 from config.urls import urlpatterns as site_urlpatterns
 
 BAD_PAGE_PATH = "/test-only/known-bad-page/"
+SERVER_ERROR_PATH = "/test-only/server-error/"
 
 
 def known_bad_page(request):
     return HttpResponse((Path(__file__).parent / "known_bad_page.html").read_text())
 
 
+def server_error(request):
+    raise RuntimeError("a server error, on purpose: the 500 page is checked like the others")
+
+
 urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     path(BAD_PAGE_PATH.lstrip("/"), known_bad_page),
+    path(SERVER_ERROR_PATH.lstrip("/"), server_error),
     *site_urlpatterns,
 ]
