@@ -3,6 +3,7 @@ publishes it, the public finds it on the list, its page and the RSS feed."""
 
 import pytest
 
+from newsroom.models import PressRelease, Status
 from tests.factories import PersonFactory, jpeg_bytes
 
 from .conftest import browser_db, browser_login
@@ -64,20 +65,21 @@ def write_release(page, origin, critical_axe_violations):
     page.fill("#id_photo_placements-0-section_number", "1")
     select_autocomplete(page, "photo_placements-0", "photo", "Empfang", "Empfang")
     problems = critical_axe_violations(page)
-    page.click("input[name=_save]")
+    page.click("input[name=_save_and_submit]")
     page.wait_for_selector(".messagelist .success")
-    # Handing the draft over for approval belongs here once the workflow has a "submit" step.
     return problems
 
 
 def publish_as_press_officer(page, origin, title, critical_axe_violations):
-    """The press officer's part: publish the release. The one place to change when the
-    publishing workflow replaces the admin action."""
+    """The press officer's part: open the submitted release and approve and publish it.
+    The one place to change when the publishing steps change."""
     page.goto(f"{origin}/admin/newsroom/pressrelease/")
     problems = critical_axe_violations(page)
-    page.locator("#result_list tr", has_text=title).locator("input.action-select").check()
-    page.select_option("select[name=action]", "publish_now")
-    page.click("button[name=index]")
+    page.locator("#result_list").get_by_role("link", name=title).click()
+    problems += critical_axe_violations(page)
+    page.locator("a.workflow-publish").click()
+    problems += critical_axe_violations(page)
+    page.locator("#content-main input[type=submit].default").click()
     page.wait_for_selector(".messagelist .success")
     return problems
 
@@ -90,12 +92,13 @@ def test_editor_writes_press_officer_publishes_public_reads(
     editor_page = browser_login(new_page(), editor, site.url)
     admin_problems["photo add form"] = upload_photo(editor_page, site.url, critical_axe_violations)
     admin_problems["release add form"] = write_release(editor_page, site.url, critical_axe_violations)
+    assert PressRelease.objects.get(slug=SLUG).status == Status.REVIEW
 
     public_page = new_page()
-    assert public_page.goto(f"{site.url}/pressemeldungen/{SLUG}/").status == 404, "a draft is not public"
+    assert public_page.goto(f"{site.url}/pressemeldungen/{SLUG}/").status == 404, "in review, not public"
 
     officer_page = browser_login(new_page(), press_officer, site.url)
-    admin_problems["release list"] = publish_as_press_officer(officer_page, site.url, TITLE, critical_axe_violations)
+    admin_problems["release list, change form, publish step"] = publish_as_press_officer(officer_page, site.url, TITLE, critical_axe_violations)
     assert admin_problems == {name: [] for name in admin_problems}
 
     public_page.goto(f"{site.url}/pressemeldungen/")

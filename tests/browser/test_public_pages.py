@@ -5,8 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
+
+from newsroom import publishing
+from tests.factories import PressReleaseFactory
 
 from .checkers import DESKTOP, PageReport
 from .conftest import browser_db
@@ -15,6 +19,7 @@ from .urls import BAD_PAGE_PATH, SERVER_ERROR_PATH
 pytestmark = browser_db
 
 SEED_SLUG = "arbeitskraft-kennt-keine-herkunft"
+WITHDRAWN_SLUG = "zurueckgezogene-meldung"
 
 # THE list of pages checked: (name, path, expected status). Add a page here when it exists;
 # test_every_public_page_is_checked fails when a page exists that is not listed.
@@ -25,6 +30,7 @@ PAGES = [
     ("privacy notice", "/datenschutz/", 200),
     ("accessibility statement", "/barrierefreiheit/", 200),
     ("easy-to-read explanation", "/leichte-sprache/", 200),
+    ("withdrawn release (410)", f"/pressemeldungen/{WITHDRAWN_SLUG}/", 410),
     ("404", "/pressemeldungen/gibt-es-nicht/", 404),
     ("500", SERVER_ERROR_PATH, 500),
 ]
@@ -46,6 +52,9 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 def demo_site(settings, site):
     settings.DEMO_MODE = True
     call_command("load_demo", stdout=open("/dev/null", "w"))
+    officer = get_user_model().objects.get(username="freigabe")
+    withdrawn = PressReleaseFactory(published=True, number=99, slug=WITHDRAWN_SLUG, title="Termin verschoben")
+    publishing.withdraw(withdrawn, by=officer, reason="Der Termin wurde auf Januar verschoben.")
     return site
 
 
@@ -57,6 +66,7 @@ def test_the_list_of_checked_pages_is_complete():
         "privacy notice",
         "accessibility statement",
         "easy-to-read explanation",
+        "withdrawn release (410)",
         "404",
         "500",
     ]
