@@ -1,5 +1,6 @@
 """Every public page passes every checker in a real browser (tests/browser/checkers.py)."""
 
+import datetime
 import pprint
 from pathlib import Path
 
@@ -8,9 +9,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from newsroom import publishing
-from tests.factories import PressReleaseFactory
+from newsroom.models import ShareLink
+from tests.factories import PressReleaseFactory, SectionFactory
 
 from .checkers import DESKTOP, PageReport
 from .conftest import browser_db
@@ -31,6 +34,7 @@ PAGES = [
     ("accessibility statement", "/barrierefreiheit/", 200),
     ("easy-to-read explanation", "/leichte-sprache/", 200),
     ("withdrawn release (410)", f"/pressemeldungen/{WITHDRAWN_SLUG}/", 410),
+    ("share-link preview of a draft", "{share_link}", 200),
     ("404", "/pressemeldungen/gibt-es-nicht/", 404),
     ("500", SERVER_ERROR_PATH, 500),
 ]
@@ -55,6 +59,13 @@ def demo_site(settings, site):
     officer = get_user_model().objects.get(username="freigabe")
     withdrawn = PressReleaseFactory(published=True, number=99, slug=WITHDRAWN_SLUG, title="Termin verschoben")
     publishing.withdraw(withdrawn, by=officer, reason="Der Termin wurde auf Januar verschoben.")
+    draft = PressReleaseFactory(slug="entwurf-zur-abstimmung", title="Entwurf zur Abstimmung")
+    SectionFactory(release=draft, heading="Worum es geht", body="<p>Text zur Abstimmung.</p>")
+    link = ShareLink.objects.create(
+        release=draft, created_by=officer, expires_at=timezone.now() + datetime.timedelta(days=7), note="Zitierte Person"
+    )
+    # Paths only known once the data exists; PAGES names them as {placeholders}.
+    site.paths = {"share_link": link.get_absolute_url()}
     return site
 
 
@@ -67,6 +78,7 @@ def test_the_list_of_checked_pages_is_complete():
         "accessibility statement",
         "easy-to-read explanation",
         "withdrawn release (410)",
+        "share-link preview of a draft",
         "404",
         "500",
     ]
@@ -82,6 +94,7 @@ def test_the_list_of_checked_pages_is_complete():
 def test_every_public_page_passes_every_checker(demo_site, page_checker, new_page):
     found = {}
     for name, path, status in PAGES:
+        path = path.format(**demo_site.paths)
         report = page_checker.check(new_page(), path, expected_status=status)
         if report.problems():
             found[f"{name} ({path})"] = report.problems()
