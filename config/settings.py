@@ -283,7 +283,7 @@ NEWSROOM_ADMIN_CSP = {
     "form-action": ["'self'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
-    "frame-ancestors": ["'self'"],
+    "frame-ancestors": ["'none'"],
     **_CSP_REPORT,
 }
 

@@ -20,6 +20,7 @@ BENIGN = [
     '<p><abbr title="Sozialgesetzbuch">SGB</abbr> II</p>',
     "<blockquote><p>Zitat im Text</p></blockquote>",
     "<p>H<sub>2</sub>O und m<sup>2</sup></p>",
+    '<p><q cite="https://www.bundestag.de/">Zitat</q></p>',
 ]
 
 # (input, what must not survive)
@@ -43,6 +44,8 @@ HOSTILE = [
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "refresh"),
     ('<a href="https://ok.example" target="_blank">x</a>', "_blank"),
     ("<!--<script>alert(1)</script>-->", "alert"),
+    ('<q cite="javascript:alert(1)">x</q>', "javascript:"),
+    ('<q cite=" JaVa&#x09;Script:alert(1)">x</q>', "script:"),
 ]
 
 
