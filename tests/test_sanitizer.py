@@ -90,3 +90,22 @@ def test_feed_html_makes_urls_absolute():
     cleaned = clean_feed_html(html, base_url="https://presse.example/")
     assert 'src="https://presse.example/media/a.jpg"' in cleaned
     assert 'href="https://presse.example/pressemeldungen/x/"' in cleaned
+
+
+@pytest.mark.django_db
+def test_raw_saves_are_cleaned_too():
+    """Restoring a revision or loading a fixture deserializes and saves raw, skipping save()."""
+    from django.core import serializers
+
+    from newsroom.models import Section
+
+    from .factories import SectionFactory
+
+    section = SectionFactory()
+    dumped = serializers.serialize("json", [section])
+    dumped = dumped.replace("<p>Absatz.</p>", '<p>Alt</p><script>alert(1)</script><img src=x onerror=alert(1)>')
+    for restored in serializers.deserialize("json", dumped):
+        restored.save()  # what django-reversion's Version.revert() does
+    section.refresh_from_db()
+    assert section.body == "<p>Alt</p>"
+    assert Section.objects.get(pk=section.pk).body == "<p>Alt</p>"
