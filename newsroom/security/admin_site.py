@@ -3,8 +3,7 @@ from django.contrib.admin import AdminSite
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, resolve_url
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .two_factor import needs_setup, second_factor_satisfied
 
@@ -27,5 +26,6 @@ class NewsroomAdminSite(AdminSite):
         user = request.user
         if user.is_active and user.is_staff and needs_setup(user):
             # Signed in with the password, but a second factor is required and missing.
-            return redirect(f"{reverse('two_factor:setup')}?{urlencode({REDIRECT_FIELD_NAME: redirect_to})}")
+            # No "next": the wizard ends on the page that offers backup codes.
+            return redirect("two_factor:setup")
         return redirect_to_login(redirect_to)
