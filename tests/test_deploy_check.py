@@ -46,3 +46,9 @@ def test_deploy_check_fails_without_https_settings():
 def test_production_refuses_to_start_without_a_secret_key():
     result = check_deploy(SECRET_KEY="")
     assert result.returncode != 0 and "SECRET_KEY is not set" in result.stderr
+
+
+def test_plain_check_is_clean():
+    from django.core.management import call_command
+
+    call_command("check", fail_level="WARNING")

@@ -80,6 +80,13 @@ def admin_change_findings(response, release):
     return findings
 
 
+def admin_list_findings(response, release):
+    assert response.status_code == 200
+    soup = parse(response.content)
+    assert soup.find("a", href=reverse("admin:newsroom_pressrelease_change", args=[release.pk])), "release missing"
+    return active_parts(soup, own_scripts=True, inline_style_allowed=True)
+
+
 @dataclass
 class View:
     name: str
@@ -98,6 +105,7 @@ VIEWS = [
         admin_change_findings,
         staff=True,
     ),
+    View("admin list", lambda release: reverse("admin:newsroom_pressrelease_changelist"), admin_list_findings, staff=True),
 ]
 
 
