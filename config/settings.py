@@ -67,7 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    # django.contrib.staticfiles without CKEditor's bundled HTML pages (newsroom.security).
+    "newsroom.security.apps.NewsroomStaticFilesConfig",
     "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
@@ -81,10 +82,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # High up, so that early error responses (400 for a foreign host) get them too.
+    # Above WhiteNoise, so static files get the policy too, and early error responses
+    # (400 for a foreign host) as well.
     "newsroom.security.middleware.NewsroomCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

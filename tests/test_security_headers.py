@@ -87,3 +87,19 @@ def test_report_uri_from_the_environment(monkeypatch):
     finally:
         monkeypatch.delenv("CSP_REPORT_URI")
         importlib.reload(config.settings)
+
+
+def test_static_files_leave_out_ckeditors_html_and_carry_the_policy(settings, tmp_path):
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    collected = [path.relative_to(settings.STATIC_ROOT).as_posix() for path in settings.STATIC_ROOT.rglob("*")]
+    assert "ckeditor/ckeditor/ckeditor.js" in collected and "css/site.css" in collected
+    assert not [path for path in collected if path.endswith(".html")], "no bundled HTML pages"
+    assert not [path for path in collected if "/tests/" in path]
+
+    response = Client().get("/static/css/site.css")  # a new client loads WhiteNoise on this STATIC_ROOT
+    assert response.status_code == 200
+    assert directives(response)["default-src"] == ["'none'"]
