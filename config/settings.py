@@ -67,8 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    # django.contrib.staticfiles without CKEditor's bundled HTML pages (newsroom.security).
-    "newsroom.security.apps.NewsroomStaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
@@ -149,6 +148,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Django's two finders; the app one leaves out CKEditor's bundled HTML pages (newsroom.security).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "newsroom.security.staticfiles.AppDirectoriesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Swapping "default" for django-storages' S3 backend moves media to object storage (README).

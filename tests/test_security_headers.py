@@ -103,3 +103,11 @@ def test_static_files_leave_out_ckeditors_html_and_carry_the_policy(settings, tm
     response = Client().get("/static/css/site.css")  # a new client loads WhiteNoise on this STATIC_ROOT
     assert response.status_code == 200
     assert directives(response)["default-src"] == ["'none'"]
+
+
+def test_runserver_does_not_find_ckeditors_html_either():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("ckeditor/ckeditor/ckeditor.js")
+    assert finders.find("ckeditor/ckeditor/plugins/wsc/dialogs/ciframe.html") is None
+    assert finders.find("ckeditor/ckeditor/plugins/preview/preview.html", find_all=True) == []

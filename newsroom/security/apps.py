@@ -1,5 +1,4 @@
 from django.contrib.admin.apps import AdminConfig
-from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
 class NewsroomAdminConfig(AdminConfig):
@@ -7,13 +6,3 @@ class NewsroomAdminConfig(AdminConfig):
 
     default_site = "newsroom.security.admin_site.NewsroomAdminSite"
 
-
-class NewsroomStaticFilesConfig(StaticFilesConfig):
-    """Static files without the HTML pages and test fixtures bundled with CKEditor 4.
-
-    django-ckeditor ships CKEditor's plugin test pages and dialog pages (e.g.
-    ``wsc/dialogs/ciframe.html``) that the trimmed editor never loads; served
-    from our domain they would be old, unreviewed HTML with inline script.
-    """
-
-    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "ckeditor/*.html", "ckeditor/*/tests/*", "ckeditor/galleriffic/*"]
