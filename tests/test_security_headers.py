@@ -47,7 +47,7 @@ def test_public_pages_are_the_same_for_everyone(client, release):
 def test_security_headers_on_public_and_admin(client, release, editor):
     for response in (client.get(release.get_absolute_url()), login(client, editor).get("/admin/")):
         assert response["X-Content-Type-Options"] == "nosniff"
-        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Frame-Options"] == "DENY"
         assert response["Cross-Origin-Opener-Policy"] == "same-origin"
         assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]

@@ -154,3 +154,12 @@ def test_admin_login_form_cannot_skip_the_code(officer):
 def test_login_helper_marks_the_session_verified(officer, client):
     login(client, officer)
     assert client.get("/admin/newsroom/pressrelease/").status_code == 200
+
+
+def test_sign_in_pages_load_nothing_from_other_sites(client):
+    """django-two-factor-auth's own base template pulls Bootstrap from a CDN; ours does not."""
+    from .hostile import parse
+
+    page = parse(client.get(LOGIN_URL).content)
+    sources = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href], img[src]")]
+    assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources), sources
