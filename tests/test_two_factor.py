@@ -163,3 +163,23 @@ def test_sign_in_pages_load_nothing_from_other_sites(client):
     page = parse(client.get(LOGIN_URL).content)
     sources = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href], img[src]")]
     assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources), sources
+
+
+def test_wrong_codes_slow_down_further_tries(officer):
+    """django-otp throttles a device after a wrong code: guessing six digits does not pay."""
+    client = Client()
+    sign_in_with_password(client, officer)
+    with time_machine.travel("2026-11-25 10:00:00+00:00", tick=False) as clock:
+        set_up_app(client)
+        clock.shift(60)
+        device = TOTPDevice.objects.get(user=officer)
+        fresh = Client()
+        sign_in_with_password(fresh, officer)
+        fresh.post(LOGIN_URL, {"login_view-current_step": "token", "token-otp_token": "000000"})
+        right = f"{TOTP(device.bin_key).token():06d}"
+        response = fresh.post(LOGIN_URL, {"login_view-current_step": "token", "token-otp_token": right})
+        assert response.status_code == 200, "even the right code waits out the throttle"
+        clock.shift(2)
+        right = f"{TOTP(device.bin_key).token():06d}"
+        response = fresh.post(LOGIN_URL, {"login_view-current_step": "token", "token-otp_token": right})
+        assert response.status_code == 302
