@@ -168,3 +168,14 @@ def test_checker_finds_what_a_browser_would_run():
     assert active_parts('<script type="application/ld+json">{}</script>') == []
     assert active_parts('<p style="color:red">x</p>') and not active_parts(
         '<p style="color:red">x</p>', inline_style_allowed=True)
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)), ids=lambda index: f"payload-{index + 1}")
+def test_payload_is_inert_when_the_form_comes_back_with_errors(index, editor_client):
+    """A refused form shows what was typed again (reflected, not stored): still nothing active."""
+    data = hostile_release_post(PAYLOADS[index], "kein gültiger Kurzname!")
+    response = editor_client.post(reverse("admin:newsroom_pressrelease_add"), data)
+    assert response.status_code == 200 and not PressRelease.objects.exists()
+    assert "errornote" in response.content.decode()
+    findings = admin_change_findings(response, None)
+    assert not findings, f"re-shown form is active for {PAYLOADS[index]!r}: {findings}"
