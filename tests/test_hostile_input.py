@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.feeds import release_guid
-from newsroom.models import PressRelease, Status
+from newsroom.models import PressRelease, ShareLink, Status
 
 from .conftest import login
 from .hostile import PAYLOAD_FILE, active_parts, load_payloads, parse
@@ -87,6 +87,11 @@ def admin_list_findings(response, release):
     return active_parts(soup, own_scripts=True, inline_style_allowed=True)
 
 
+def share_link_url(release):
+    link = ShareLink.objects.create(release=release, expires_at=timezone.now() + datetime.timedelta(days=1))
+    return link.get_absolute_url()
+
+
 @dataclass
 class View:
     name: str
@@ -106,6 +111,13 @@ VIEWS = [
         staff=True,
     ),
     View("admin list", lambda release: reverse("admin:newsroom_pressrelease_changelist"), admin_list_findings, staff=True),
+    View(
+        "staff preview",
+        lambda release: reverse("admin:newsroom_pressrelease_preview", args=[release.pk]),
+        detail_findings,
+        staff=True,
+    ),
+    View("share link", lambda release: share_link_url(release), detail_findings),
 ]
 
 

@@ -61,6 +61,14 @@ def test_admin_gets_the_policy_ckeditor_needs(editor_client):
         assert not any("http" in source for values in csp.values() for source in values), "no third party"
 
 
+def test_staff_preview_below_admin_gets_the_strict_policy(editor_client, release):
+    response = editor_client.get(f"/admin/newsroom/pressrelease/{release.pk}/preview/")
+    assert response.status_code == 200
+    csp = directives(response)
+    assert csp["default-src"] == ["'none'"] and csp["script-src"] == ["'self'"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
 def test_hsts_when_configured(client, release, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True

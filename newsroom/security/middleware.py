@@ -1,3 +1,4 @@
+from csp.decorators import csp
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -21,3 +22,13 @@ class NewsroomCSPMiddleware(CSPMiddleware):
         ):
             parts = PolicyParts(settings.NEWSROOM_ADMIN_CSP, parts.update, parts.replace, parts.nonce)
         return parts
+
+
+def public_policy(view):
+    """Give a page below /admin/ that shows public markup (a staff preview) the strict policy.
+
+    A preview renders text that is not public yet to signed-in staff: the worst
+    place for injected script to run, so it must not inherit the admin's
+    'unsafe-inline'. django-csp's ``@csp`` decorator sets the policy per view.
+    """
+    return csp(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])(view)

@@ -97,6 +97,18 @@ def test_public_policy_blocks_a_script_that_got_past_the_sanitizer(chromium, liv
     page.context.close()
 
 
+def test_staff_preview_blocks_it_too(chromium, live_server, staff_groups, press_officer, poisoned_release, client):
+    """The preview shows unpublished text to signed-in staff below /admin/: still the strict policy."""
+    session = login(client, press_officer).cookies["sessionid"].value
+    cookie = {"name": "sessionid", "value": session, "url": live_server.url}
+    url = f"{live_server.url}/admin/newsroom/pressrelease/{poisoned_release.pk}/preview/"
+    page, _console = open_page(chromium, url, cookies=[cookie])
+    page.wait_for_function("() => window.__violations.length >= 2")
+    assert page.inner_text("#text") == "Absatz"
+    assert marks(page) == {}
+    page.context.close()
+
+
 def test_without_the_policy_the_same_page_would_run_it(chromium, live_server, poisoned_release):
     """Control: the markup really is live; only the policy stops it."""
     page, _console = open_page(chromium, live_server.url + poisoned_release.get_absolute_url(), bypass_csp=True)
