@@ -24,6 +24,14 @@ test: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Browser and web-server tests (#7) need Debian's chromium and nginx: installed once if missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.PHONY: test-tools
+test: test-tools
+test-tools:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx; }
+
 # Needs GNU gettext; the compiled catalogues are committed, so running the site does not.
 messages:
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'newsroom/demo/*'

@@ -8,6 +8,7 @@ a generated secret key in ``var/``. Every variable is listed in the README.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,7 +61,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "newsroom",
     "pages",
-    "django.contrib.admin",
+    # The admin with a site that demands a second factor (newsroom.security).
+    "newsroom.security.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,17 +72,30 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ckeditor",
     "reversion",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files get the policy too, and early error responses
+    # (400 for a foreign host) as well.
+    "newsroom.security.middleware.NewsroomCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,6 +149,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Django's two finders; the app one leaves out CKEditor's bundled HTML pages (newsroom.security).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "newsroom.security.staticfiles.AppDirectoriesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Swapping "default" for django-storages' S3 backend moves media to object storage (README).
@@ -202,6 +222,113 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+# --- Security (issue 7; README "Security", SECURITY.md) -----------------------
+# Production is the default: HTTPS settings come from the environment and are
+# checked by `manage.py check --deploy`; demo mode and DEBUG relax only what a
+# local http:// site needs.
+LOCAL_MODE = DEBUG or DEMO_MODE
+
+# Behind a TLS-terminating web server: trust its X-Forwarded-Proto and
+# X-Forwarded-For (the login lock-out needs the client's real address).
+NEWSROOM_BEHIND_PROXY = env_bool("NEWSROOM_BEHIND_PROXY")
+if NEWSROOM_BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # no address leaves the site with a click
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Cookies only staff ever get (public pages set none): never readable by scripts,
+# never sent cross-site, and only over HTTPS outside demo mode and DEBUG.
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not LOCAL_MODE)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not LOCAL_MODE)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# A staff session ends after this many seconds without a request.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Content Security Policy (django-csp 4). Public pages run no script of their
+# own and no inline code at all, so no 'unsafe-inline' and no nonces (a cached
+# page would replay a nonce). JSON-LD data blocks are not scripts and need nothing.
+_CSP_REPORT = {"report-uri": os.environ["CSP_REPORT_URI"]} if os.environ.get("CSP_REPORT_URI") else {}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if SECURE_SSL_REDIRECT else {}),
+        **_CSP_REPORT,
+    },
+}
+# The admin (and the staff sign-in below /admin/) gets a looser policy:
+# CKEditor 4 builds its toolbar with inline event handlers and inline styles.
+# Still no third-party source, no plugins, no framing by others.
+NEWSROOM_ADMIN_PATH_PREFIX = "/admin/"
+NEWSROOM_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    **_CSP_REPORT,
+}
+
+# django-permissions-policy: the site uses no powerful browser feature.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking",
+    ]
+}
+
+# Login lock-out (django-axes): after AXES_FAILURE_LIMIT failed logins for one user
+# name, or from one address, further attempts are refused for the cool-off time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip.client_ip"
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-two-factor-auth on django-otp): TOTP apps plus
+# one-time backup codes. Required for everyone who may publish (and superusers),
+# for editors when NEWSROOM_2FA_FOR_EDITORS is on; never enforced in demo mode,
+# so the demo accounts stay usable (README).
+NEWSROOM_2FA_FOR_EDITORS = env_bool("NEWSROOM_2FA_FOR_EDITORS")
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+OTP_TOTP_ISSUER = NEWSROOM_PUBLISHER
+# Our admin site sends staff to the two-factor login itself; no monkey-patching.
+TWO_FACTOR_PATCH_ADMIN = False
 
 # Legal pages (app "pages"): the page title is the h1, so their text starts at h2.
 CKEDITOR_CONFIGS["legal_page"] = {**CKEDITOR_CONFIGS["default"], "format_tags": "p;h2;h3"}

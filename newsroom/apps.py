@@ -9,3 +9,8 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from . import revisions  # noqa: F401  (registers the models with django-reversion)
+
+        # Rich text is cleaned on raw saves too (restores, fixtures): newsroom.security.rich_text.
+        from .security import rich_text
+
+        rich_text.connect(self)

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import PressRelease
@@ -53,7 +54,8 @@ class LatestReleasesFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        return release.lead
+        # Readers render <description> as HTML; the lead is plain text, so escape it (#7).
+        return escape(release.lead)
 
     def item_guid(self, release):
         return release_guid(release)

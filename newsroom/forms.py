@@ -12,6 +12,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Person
+from .security.rich_text import CleanRichTextFormField
 
 
 def name_key(name):
@@ -76,6 +77,10 @@ class SectionForm(forms.ModelForm):
     position = forms.IntegerField(
         label=_("number"), min_value=1, required=False, help_text=_("Blank: after the last section.")
     )
+
+    class Meta:
+        # The editor is only ever handed cleaned HTML, also when the form comes back with errors (#7).
+        field_classes = {"body": CleanRichTextFormField}
 
 
 class PlacedInSectionForm(forms.ModelForm):

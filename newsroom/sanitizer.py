@@ -5,6 +5,8 @@ every rich-text value is cleaned here, on the server, on every path that writes
 it. What is not on this list does not reach the database.
 """
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -15,6 +17,18 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "q": {"cite"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Links leave the site without handing on the reader's address or a window handle.
 LINK_REL = "noopener noreferrer"
+# nh3 checks the scheme of href and src only; other URL attributes pass here.
+URL_ATTRIBUTES = {"cite"}
+
+
+def _filter_attribute(element, attribute, value):
+    """Drop a URL attribute nh3 does not check itself unless its scheme is allowed."""
+    if attribute in URL_ATTRIBUTES:
+        # Browsers ignore control characters and whitespace inside a scheme.
+        scheme, colon, _rest = re.sub(r"[\x00-\x20\x7f]", "", value).partition(":")
+        if colon and scheme.lower() not in ALLOWED_URL_SCHEMES:
+            return None
+    return value
 
 
 def clean_html(html, *, base_url=None):
@@ -35,6 +49,7 @@ def clean_html(html, *, base_url=None):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=LINK_REL,
         url_relative=("rewrite_with_base", base_url) if base_url else "pass_through",
+        attribute_filter=_filter_attribute,
         strip_comments=True,
     )
 
@@ -54,4 +69,5 @@ def clean_feed_html(html, *, base_url):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=LINK_REL,
         url_relative=("rewrite_with_base", base_url),
+        attribute_filter=_filter_attribute,
     )

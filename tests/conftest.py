@@ -38,8 +38,25 @@ def login(client, user):
     Always log in through this helper, never ``client.force_login`` directly, so
     that a new guard on the admin (e.g. two-factor) is satisfied in one place.
     """
-    client.force_login(user)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    verify_second_factor(client, user)
     return client
+
+
+def verify_second_factor(client, user):
+    """Mark the client's session as signed in with a confirmed TOTP device of ``user``.
+
+    This is what django-otp records after a correct code (tests/test_two_factor.py
+    walks the real sign-in); django-axes needs no request here because
+    ``force_login`` does not authenticate.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture

@@ -89,7 +89,9 @@ def test_second_run_changes_no_row(demo):
 def test_demo_accounts_can_log_into_the_admin(demo):
     for username, password in [("redaktion", "Redaktion-Demo-2026"), ("freigabe", "Freigabe-Demo-2026")]:
         client = Client()
-        response = client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"})
+        # Demo mode asks for no second factor: the password alone signs in (issue 7).
+        response = client.post("/admin/account/login/", {
+            "login_view-current_step": "auth", "auth-username": username, "auth-password": password})
         assert response.status_code == 302, username
         assert client.get("/admin/newsroom/pressrelease/").status_code == 200
 

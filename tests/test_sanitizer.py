@@ -20,6 +20,7 @@ BENIGN = [
     '<p><abbr title="Sozialgesetzbuch">SGB</abbr> II</p>',
     "<blockquote><p>Zitat im Text</p></blockquote>",
     "<p>H<sub>2</sub>O und m<sup>2</sup></p>",
+    '<p><q cite="https://www.bundestag.de/">Zitat</q></p>',
 ]
 
 # (input, what must not survive)
@@ -43,6 +44,8 @@ HOSTILE = [
     ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "refresh"),
     ('<a href="https://ok.example" target="_blank">x</a>', "_blank"),
     ("<!--<script>alert(1)</script>-->", "alert"),
+    ('<q cite="javascript:alert(1)">x</q>', "javascript:"),
+    ('<q cite=" JaVa&#x09;Script:alert(1)">x</q>', "script:"),
 ]
 
 
@@ -87,3 +90,22 @@ def test_feed_html_makes_urls_absolute():
     cleaned = clean_feed_html(html, base_url="https://presse.example/")
     assert 'src="https://presse.example/media/a.jpg"' in cleaned
     assert 'href="https://presse.example/pressemeldungen/x/"' in cleaned
+
+
+@pytest.mark.django_db
+def test_raw_saves_are_cleaned_too():
+    """Restoring a revision or loading a fixture deserializes and saves raw, skipping save()."""
+    from django.core import serializers
+
+    from newsroom.models import Section
+
+    from .factories import SectionFactory
+
+    section = SectionFactory()
+    dumped = serializers.serialize("json", [section])
+    dumped = dumped.replace("<p>Absatz.</p>", '<p>Alt</p><script>alert(1)</script><img src=x onerror=alert(1)>')
+    for restored in serializers.deserialize("json", dumped):
+        restored.save()  # what django-reversion's Version.revert() does
+    section.refresh_from_db()
+    assert section.body == "<p>Alt</p>"
+    assert Section.objects.get(pk=section.pk).body == "<p>Alt</p>"

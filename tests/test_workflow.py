@@ -246,8 +246,8 @@ class TestMails:
 
 def test_correction_needs_a_note_and_a_public_one_shows_and_moves_the_feed(client, editor, press_officer, time_machine):
     release = release_in("published", author=editor, officer=second_officer())
-    login(client, press_officer)
     time_machine.move_to(timezone.now() + datetime.timedelta(hours=3))
+    login(client, press_officer)  # after the clock moved: staff sessions end after an idle hour (#7)
     page = BeautifulSoup(client.get(change_url(release)).content, "html.parser")
     assert page.select_one("textarea[name=change_note]")
     data = form_data(page)

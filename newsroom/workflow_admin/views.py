@@ -22,6 +22,7 @@ from ..models import ShareLink, Status
 from ..notifications import quoted
 from ..preview import preview_response
 from ..publishing import PublishingError
+from ..security.middleware import public_policy
 from ..workflow_forms import ShareLinkForm, TransitionForm
 from .transitions import TRANSITIONS, done_message
 
@@ -105,6 +106,7 @@ class WorkflowViewsMixin:
                              % {"time": publishing.when(asked_for)})
         messages.success(request, _("Published as %(number)s.") % {"number": release.release_number})
 
+    @public_policy  # public markup for staff: the public page's strict CSP, not the admin's (#7)
     def preview_view(self, request, object_id):
         release = self._release_or_404(request, object_id)
         return preview_response(request, release, banner=_("Preview: this is how the page will look."))
