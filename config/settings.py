@@ -162,6 +162,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Press photos (newsroom.imaging): limits are checked before an upload is decoded.
+NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", 25 * 1024 * 1024))
+NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", 50_000_000))
+# Rendition widths in pixels, each made once at upload in WebP and JPEG.
+NEWSROOM_PHOTO_WIDTHS = [int(width) for width in env_list("NEWSROOM_PHOTO_WIDTHS", "480,800,1200,1600")]
+
 # Who the site speaks for: imprint, feeds and structured data use these.
 NEWSROOM_PUBLISHER = os.environ.get("NEWSROOM_PUBLISHER", "Jobcenter Mayen-Koblenz")
 NEWSROOM_FEED_ITEMS = 20

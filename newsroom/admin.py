@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .forms import PersonForm, PlacedInSectionForm, PlacedInSectionFormSet, SectionForm, SectionFormSet
-from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic
+from .models import Person, PressRelease, Quote, ReleasePhoto, Section, Topic
 from .workflow_admin import ReleasePartInlineMixin, WorkflowAdminMixin
 
 
@@ -11,7 +11,7 @@ def thumbnail(photo, size=80):
     if not photo or not photo.image:
         return "—"
     return format_html(
-        '<img src="{}" alt="" width="{}" style="height:auto" loading="lazy">', photo.image.url, size
+        '<img src="{}" alt="" width="{}" style="height:auto" loading="lazy">', photo.thumbnail_url, size
     )
 
 
@@ -32,30 +32,8 @@ class PersonAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "organisation", "is_public_figure"]}),
         (_("Press contact"), {"fields": ["is_press_contact", "phone", "email"]}),
+        (_("Consent to be named"), {"fields": ["naming_consent_on", "naming_consent_note"]}),
     ]
-
-
-class PhotoPersonInline(admin.TabularInline):
-    model = PhotoPerson
-    autocomplete_fields = ["person"]
-    extra = 1
-
-
-@admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["preview", "__str__", "credit", "created_at"]
-    search_fields = ["caption", "credit", "alt_text", "people__name"]
-    inlines = [PhotoPersonInline]
-    readonly_fields = ["preview_large", "width", "height"]
-    fields = ["image", "preview_large", "alt_text", "caption", "credit", ("width", "height")]
-
-    @admin.display(description=_("preview"))
-    def preview(self, photo):
-        return thumbnail(photo)
-
-    @admin.display(description=_("preview"))
-    def preview_large(self, photo):
-        return thumbnail(photo, size=320)
 
 
 class SectionInline(ReleasePartInlineMixin, admin.StackedInline):
@@ -129,3 +107,7 @@ class PressReleaseAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             formset.save_placed(form.instance)
         else:
             super().save_formset(request, form, formset, change)
+
+
+# The photo library lives in its own module (uploads, consent, use).
+from . import admin_photos  # noqa: E402,F401

@@ -4,7 +4,11 @@
 message is German for staff (through gettext) and says what to fix.
 """
 
+from .consent import consent_problems
+
 
 def publication_problems(release, *, now):
     """Messages that block publishing ``release`` at ``now``; empty when it may go out."""
-    return []
+    problems = []
+    problems += consent_problems(release, now=now)
+    return problems

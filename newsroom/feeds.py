@@ -6,10 +6,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from .consent import photo_is_public
 from .models import PressRelease
 from .models.workflow import with_last_public_change
 from .sanitizer import clean_feed_html
@@ -77,7 +79,7 @@ class LatestReleasesFeed(Feed):
 
     def item_enclosures(self, release):
         photo = release.hero_photo
-        if photo is None:
+        if photo is None or not photo_is_public(photo, timezone.now()):
             return []
         mime_type = mimetypes.guess_type(photo.image.name)[0] or "image/jpeg"
         url = self.request.build_absolute_uri(photo.image.url)

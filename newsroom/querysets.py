@@ -35,8 +35,12 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_list(self):
-        """The joins a list of releases needs: the hero photo for the thumbnail."""
-        return self.select_related("hero_photo").newest_first()
+        """The joins a list of releases needs: the hero photo for the thumbnail.
+
+        The people shown come along (one query for the whole page), so consent is
+        checked at render time without a query per release.
+        """
+        return self.select_related("hero_photo").prefetch_related("hero_photo__shown").newest_first()
 
     def with_body(self):
         """Everything a full release shows, in a fixed number of queries."""

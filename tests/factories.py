@@ -62,6 +62,9 @@ class PhotoPersonFactory(factory.django.DjangoModelFactory):
     photo = factory.SubFactory(PhotoFactory)
     person = factory.SubFactory(PersonFactory)
     position = factory.Sequence(lambda n: n + 1)
+    # Shown with recorded consent unless a test says otherwise (sections 22, 23 KUG).
+    consent = "given"
+    consent_given_on = datetime.date(2026, 1, 1)
 
 
 class PressReleaseFactory(factory.django.DjangoModelFactory):

@@ -1,11 +1,13 @@
 """Newsroom models, split by domain and re-exported here."""
 from .people import Person
-from .photos import Photo, PhotoPerson, photo_upload_to
+from .photos import Consent, ConsentGround, Photo, PhotoPerson, photo_upload_to
 from .releases import PressRelease, Quote, ReleasePhoto, Section, Status, Topic
 from .workflow import Action, ShareLink, WorkflowEvent
 
 __all__ = [
     "Action",
+    "Consent",
+    "ConsentGround",
     "ShareLink",
     "WorkflowEvent",
     "Person",

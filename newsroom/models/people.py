@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,17 @@ class Person(models.Model):
     is_press_contact = models.BooleanField(_("press contact"), default=False)
     phone = models.CharField(_("public phone"), max_length=50, blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
+    # Naming a private person is processing personal (for clients of the agency:
+    # social) data (Art. 6 GDPR, section 35 SGB I): only with their recorded consent.
+    naming_consent_on = models.DateField(
+        _("consent to be named given on"),
+        null=True,
+        blank=True,
+        help_text=_("Private people only: the day they agreed to be named or quoted in press releases."),
+    )
+    naming_consent_note = models.CharField(
+        _("note on the consent to be named"), max_length=300, blank=True, help_text=_("E.g. where the signed form is filed.")
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -45,6 +57,20 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The public person page; empty for private people, who never get one."""
+        if not self.is_public_figure:
+            return ""
+        try:
+            return reverse("newsroom:person", kwargs={"slug": self.slug})
+        except NoReverseMatch:
+            return ""  # person pages are not part of this installation
+
+    @property
+    def may_be_named(self):
+        """Public figures always; private people only with recorded consent."""
+        return self.is_public_figure or self.naming_consent_on is not None
 
     @property
     def role_line(self):

@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.html import escape
 
-from newsroom import publishing, roles
+from newsroom import imaging, publishing, roles
 from newsroom.demo import seed
 from newsroom.demo.placeholder import group_photo_placeholder
-from newsroom.models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic
+from newsroom.models import Consent, Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic
 
 # Fixed so the README can name them; they exist only in demo mode, on a local machine.
 DEMO_ACCOUNTS = [
@@ -61,17 +61,27 @@ class Command(BaseCommand):
         people = {}
         for key, (name, role, organisation, is_public) in seed.PEOPLE.items():
             defaults = {"name": name, "role": role, "organisation": organisation, "is_public_figure": is_public}
+            if key in seed.NAMING_CONSENT:
+                defaults["naming_consent_on"], defaults["naming_consent_note"] = seed.NAMING_CONSENT[key]
             if key == seed.PRESS_CONTACT["key"]:
                 defaults.update(is_press_contact=True, phone=seed.PRESS_CONTACT["phone"], email=seed.PRESS_CONTACT["email"])
             people[key], _created = Person.objects.get_or_create(slug=key, defaults=defaults)
         return people
 
     def load_photo(self, people):
-        photo = Photo(alt_text=seed.PHOTO["alt_text"], caption=seed.PHOTO["caption"], credit=seed.PHOTO["credit"])
-        photo.image = ContentFile(group_photo_placeholder(), name="gruppenfoto.jpg")
-        photo.save()
+        photo = Photo(
+            alt_text=seed.PHOTO["alt_text"], caption=seed.PHOTO["caption"], credit=seed.PHOTO["credit"],
+            usage_note=seed.PHOTO["usage_note"],
+        )
+        # The same checks, cleaning and renditions as an upload in the admin.
+        prepared = imaging.prepare_upload(ContentFile(group_photo_placeholder(), name="gruppenfoto.jpg"))
+        imaging.save_photo(photo, prepared)
+        consent = seed.PHOTO["consent"]
         for position, key in enumerate(seed.PHOTO["people"], start=1):
-            PhotoPerson.objects.create(photo=photo, person=people[key], position=position)
+            PhotoPerson.objects.create(
+                photo=photo, person=people[key], position=position, consent=Consent.GIVEN,
+                consent_given_on=consent["given_on"], consent_note=consent["note"],
+            )
         return photo
 
     def load_release(self, people, editor, officer):
