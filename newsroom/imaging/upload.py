@@ -62,17 +62,22 @@ def check_for_hidden_code(data):
 
 
 def open_image(data):
-    """The image with its header read and its size checked, not yet decoded."""
-    limit = settings.NEWSROOM_PHOTO_MAX_PIXELS
+    """The image with only its header read: nothing is decoded yet."""
     try:
         with warnings.catch_warnings():
-            # We check the size ourselves right below, before anything is decoded.
+            # The size is checked by check_size() before anything is decoded.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=list(ACCEPTED_FORMATS))
     except Image.DecompressionBombError as error:
-        raise too_many_pixels(None, limit) from error
+        raise too_many_pixels(None, settings.NEWSROOM_PHOTO_MAX_PIXELS) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    return image
+
+
+def check_size(image):
+    """Refuse too many pixels (read from the header) and animations, before decoding."""
+    limit = settings.NEWSROOM_PHOTO_MAX_PIXELS
     width, height = image.size
     if width < 1 or height < 1:
         raise ValidationError(NOT_AN_IMAGE, code="not_an_image")
@@ -118,5 +123,6 @@ def decode(image):
 def load_upload(upload):
     """The decoded image of an accepted upload; ``ValidationError`` in German otherwise."""
     data = read_upload(upload)
+    image = open_image(data)
     check_for_hidden_code(data)
-    return decode(open_image(data))
+    return decode(check_size(image))
