@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -52,7 +52,7 @@ class PhotoPersonInline(admin.TabularInline):
 
 
 def releases_using(photo):
-    return PressRelease.objects.filter(pk__in=photo.hero_of.values("pk").union(photo.placements.values("release")))
+    return PressRelease.objects.filter(Q(hero_photo=photo) | Q(photo_placements__photo=photo)).distinct()
 
 
 @admin.register(Photo)

@@ -1,0 +1,244 @@
+"""Photos on public pages and feeds: responsive renditions, captions, downloads, consent in time."""
+
+import datetime
+import io
+import re
+import zoneinfo
+
+import feedparser
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from PIL import Image
+
+from newsroom.consent import next_consent_expiry
+from newsroom.imaging import prepare_upload, save_photo
+from newsroom.models import Photo
+
+from . import images
+from .factories import (
+    PersonFactory,
+    PhotoPersonFactory,
+    PressReleaseFactory,
+    ReleasePhotoFactory,
+    SectionFactory,
+)
+from .test_photo_upload import assert_clean
+
+pytestmark = pytest.mark.django_db
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def uploaded_photo(data=None, **fields):
+    """A photo through the same pipeline as the admin upload."""
+    photo = Photo(alt_text="Zwei Farbflächen nebeneinander", caption="Rot und Blau", credit="Pressestelle", **fields)
+    return save_photo(photo, prepare_upload(ContentFile(data or images.plain_jpeg(), name="x.jpg")))
+
+
+def release_with_photos(**release_fields):
+    hero = uploaded_photo()
+    release = PressReleaseFactory(published=True, hero_photo=hero, **release_fields)
+    section = SectionFactory(release=release, position=1)
+    placed = ReleasePhotoFactory(section=section, release=release, position=1, photo=uploaded_photo()).photo
+    return release, hero, placed
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def srcset_entries(value):
+    return [(url, int(width[:-1])) for url, width in (entry.strip().split(" ") for entry in value.split(","))]
+
+
+def storage_name(url):
+    assert url.startswith(django_settings.MEDIA_URL)
+    return url[len(django_settings.MEDIA_URL):]
+
+
+def test_every_srcset_url_serves_its_described_width(client):
+    release, _hero, _placed = release_with_photos()
+    soup = page(client, release.get_absolute_url())
+    candidates = soup.select("picture source[srcset], picture img[srcset]")
+    assert len(candidates) == 4  # hero and placed photo, WebP source and JPEG img each
+    for element in candidates:
+        entries = srcset_entries(element["srcset"])
+        assert [width for _url, width in entries] == [480, 800, 1200, 1600]
+        for url, width in entries:
+            with default_storage.open(storage_name(url), "rb") as served:
+                data = served.read()
+            image = assert_clean(data)
+            assert image.width == width
+            assert image.format == ("WEBP" if element.name == "source" else "JPEG")
+
+
+def test_detail_images_carry_srcset_sizes_dimensions_and_alt(client):
+    release, hero, _placed = release_with_photos()
+    soup = page(client, release.get_absolute_url())
+    imgs = soup.select("article img")
+    assert len(imgs) == 2
+    for img in imgs:
+        assert img["srcset"] and img["sizes"] and img["alt"] == hero.alt_text
+        assert int(img["width"]) == 1200 and int(img["height"]) == 750
+        assert img["src"] in img["srcset"]
+    # The hero opens the page and is not lazy; the photo further down is.
+    assert "loading" not in imgs[0].attrs and imgs[0]["fetchpriority"] == "high"
+    assert imgs[1]["loading"] == "lazy"
+
+
+def test_list_thumbnail_uses_small_renditions(client):
+    release, hero, _placed = release_with_photos()
+    PressReleaseFactory(published=True, hero_photo=uploaded_photo(), published_at=timezone.now() - datetime.timedelta(days=2))
+    thumbs = page(client, "/pressemeldungen/").select(".release-list img.thumb")
+    assert len(thumbs) == 2
+    assert thumbs[0]["sizes"] == "12rem" and "480w" in thumbs[0]["srcset"]
+    assert thumbs[0]["src"] == hero.default_rendition.jpeg_url
+    assert "loading" not in thumbs[0].attrs and thumbs[1]["loading"] == "lazy"
+
+
+def test_feed_shows_a_rendition_and_the_download(client):
+    release, hero, _placed = release_with_photos()
+    feed = feedparser.parse(client.get("/pressemeldungen/feed/rss/").content)
+    content = feed.entries[0].content[0].value
+    assert f'src="http://testserver{hero.default_rendition.jpeg_url}"' in content
+    assert f"http://testserver/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/" in content
+    assert feed.entries[0].enclosures[0].href == "http://testserver" + hero.image.url
+
+
+def test_download_serves_the_clean_original_as_attachment(client):
+    release, hero, _placed = release_with_photos()
+    soup = page(client, release.get_absolute_url())
+    link = soup.select_one("figure.photo .download a")
+    assert link.get_text() == "Pressefoto herunterladen"
+    assert "Foto: Pressestelle" in link.parent.get_text() and "Frei zur Berichterstattung" in link.parent.get_text()
+    response = client.get(link["href"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Content-Disposition"] == f'attachment; filename="pressefoto-{release.slug}-{hero.pk}.jpg"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    image = assert_clean(b"".join(response.streaming_content))
+    assert image.size == (hero.width, hero.height) == (1600, 1000)
+
+
+def test_download_shows_the_usage_note(client):
+    release, hero, _placed = release_with_photos()
+    hero.usage_note = "Nur für redaktionelle Zwecke bis Ende 2027."
+    hero.save()
+    text = page(client, release.get_absolute_url()).select_one("figure.photo .download").get_text()
+    assert "Nur für redaktionelle Zwecke bis Ende 2027." in text
+
+
+@pytest.mark.parametrize("case", ["draft", "other-release", "unknown"])
+def test_download_only_for_photos_of_public_releases(client, case):
+    release, hero, _placed = release_with_photos()
+    if case == "draft":
+        release.status = "draft"
+        release.number = release.number_year = release.published_at = None
+        release.save()
+        url = f"/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/"
+    elif case == "other-release":
+        other = PressReleaseFactory(published=True)
+        url = f"/pressemeldungen/{other.slug}/fotos/{hero.pk}/herunterladen/"
+    else:
+        url = f"/pressemeldungen/{release.slug}/fotos/999999/herunterladen/"
+    assert client.get(url).status_code == 404
+
+
+def test_expired_consent_takes_the_photo_off_page_feed_and_download(client):
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
+        release, hero, placed = release_with_photos()
+        PhotoPersonFactory(photo=hero, consent_given_on=datetime.date(2026, 5, 1), consent_until=datetime.date(2026, 6, 30))
+        download = f"/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/"
+    url = release.get_absolute_url()
+
+    with time_machine.travel(datetime.datetime(2026, 6, 30, 23, 59, tzinfo=BERLIN)):
+        assert len(page(client, url).select("figure.photo")) == 2
+        feed = feedparser.parse(client.get("/pressemeldungen/feed/rss/").content)
+        assert feed.entries[0].enclosures
+        assert hero.image.url.rsplit(".", 1)[0] in feed.entries[0].content[0].value
+        assert client.get(download).status_code == 200
+        assert len(page(client, "/pressemeldungen/").select(".release-list img")) == 1
+
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 0, 0, 1, tzinfo=BERLIN)):
+        figures = page(client, url).select("figure.photo")
+        assert len(figures) == 1
+        assert hero.image.url.rsplit(".", 1)[0] not in str(figures[0])
+        feed = feedparser.parse(client.get("/pressemeldungen/feed/rss/").content)
+        assert not feed.entries[0].enclosures
+        assert hero.image.url.rsplit(".", 1)[0] not in feed.entries[0].content[0].value
+        assert placed.image.url.rsplit(".", 1)[0] in feed.entries[0].content[0].value
+        assert client.get(download).status_code == 404
+        assert not page(client, "/pressemeldungen/").select(".release-list img")
+
+
+def test_next_consent_expiry_is_the_midnight_after_the_last_day():
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
+        photo = uploaded_photo()
+        PhotoPersonFactory(photo=photo, consent_until=datetime.date(2026, 6, 30))
+        PhotoPersonFactory(photo=photo, consent_until=datetime.date(2026, 8, 31))
+        PhotoPersonFactory(photo=photo, consent_until=datetime.date(2026, 5, 31))  # already over
+        expiry = next_consent_expiry(timezone.now())
+    assert expiry == datetime.datetime(2026, 7, 1, 0, 0, tzinfo=BERLIN)
+    assert next_consent_expiry(datetime.datetime(2026, 9, 1, tzinfo=BERLIN)) is None
+
+
+def test_photo_without_recorded_consent_is_not_shown(client):
+    release, hero, _placed = release_with_photos()
+    PhotoPersonFactory(photo=hero, consent="missing", consent_given_on=None)
+    assert len(page(client, release.get_absolute_url()).select("figure.photo")) == 1
+
+
+def test_consent_not_required_shows_the_photo(client):
+    release, hero, _placed = release_with_photos()
+    PhotoPersonFactory(photo=hero, consent="not_required", consent_given_on=None, consent_ground="contemporary_history")
+    assert len(page(client, release.get_absolute_url()).select("figure.photo")) == 2
+
+
+def test_caption_names_link_only_public_figures_with_a_page(client, settings, monkeypatch):
+    release, hero, _placed = release_with_photos()
+    official = PersonFactory(name="Petra Kretzschmann", slug="petra-kretzschmann", is_public_figure=True)
+    client_person = PersonFactory(name="Anna Privat", slug="anna-privat", is_public_figure=False)
+    PhotoPersonFactory(photo=hero, person=official, position=1)
+    PhotoPersonFactory(photo=hero, person=client_person, position=2)
+
+    def fake_reverse(name, kwargs=None, **rest):
+        if name != "newsroom:person":
+            raise NoReverseMatch(name)
+        return f"/personen/{kwargs['slug']}/"
+
+    people = page(client, release.get_absolute_url()).select_one("figure.photo .people")
+    assert people.get_text() == "v. l. n. r.: Petra Kretzschmann, Anna Privat"
+    assert not people.select("a")  # no person pages in this installation yet
+    monkeypatch.setattr("newsroom.models.people.reverse", fake_reverse)
+    people = page(client, release.get_absolute_url()).select_one("figure.photo .people")
+    assert people.get_text() == "v. l. n. r.: Petra Kretzschmann, Anna Privat"
+    assert [(a["href"], a.get_text()) for a in people.select("a")] == [("/personen/petra-kretzschmann/", "Petra Kretzschmann")]
+
+
+def test_pages_cost_the_same_queries_with_more_photos(client, django_assert_num_queries):
+    release, hero, _placed = release_with_photos()
+    for position in range(2, 5):
+        section = SectionFactory(release=release, position=position)
+        ReleasePhotoFactory(section=section, release=release, position=1, photo=uploaded_photo(images.plain_jpeg(500, 300)))
+        PhotoPersonFactory(photo=hero)
+    with django_assert_num_queries(7):
+        client.get(release.get_absolute_url())
+    with django_assert_num_queries(7):
+        client.get("/pressemeldungen/feed/rss/")
+    with django_assert_num_queries(3):
+        client.get("/pressemeldungen/")
+
+
+def test_small_photo_has_one_rendition_at_its_own_width():
+    photo = uploaded_photo(images.plain_jpeg(300, 200))
+    assert [(r.width, r.height) for r in photo.rendition_list] == [(300, 200)]
+    image = Image.open(io.BytesIO(default_storage.open(photo.rendition_list[0].webp).read()))
+    assert image.size == (300, 200)
+    assert re.fullmatch(r"photos/[0-9a-f]{32}-300w\.webp", photo.rendition_list[0].webp)
