@@ -21,7 +21,7 @@ class PhotoForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("image file"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_(
             "JPEG, PNG or WebP. Rotation is applied, and all metadata (EXIF, GPS position, XMP, IPTC) "
             "is removed from every stored file."
