@@ -99,7 +99,8 @@ def test_list_thumbnail_uses_small_renditions(client):
     thumbs = page(client, "/pressemeldungen/").select(".release-list img.thumb")
     assert len(thumbs) == 2
     assert thumbs[0]["sizes"] == "12rem" and "480w" in thumbs[0]["srcset"]
-    assert thumbs[0]["src"] == hero.default_rendition.jpeg_url
+    assert thumbs[0]["src"] == hero.rendition_list[0].jpeg_url
+    assert (int(thumbs[0]["width"]), int(thumbs[0]["height"])) == (480, 300)
     assert "loading" not in thumbs[0].attrs and thumbs[1]["loading"] == "lazy"
 
 

@@ -38,7 +38,7 @@ PHOTO = {
     "caption": "Gäste der Veranstaltung „Arbeitskraft kennt keine Herkunft“ in Polch",  # demo
     "credit": "Jobcenter Mayen-Koblenz",  # demo
     "people": ["kretzschmann", "amico", "mumm", "rashid"],
-    "usage_note": "Frei zur Berichterstattung über diese Pressemeldung mit Angabe „Foto: Jobcenter Mayen-Koblenz“.",  # demo
+    "usage_note": "Frei zur Berichterstattung über die Veranstaltung und das Jobcenter Mayen-Koblenz.",  # demo
     # Everyone shown signed the event's photo consent form (section 22 KUG).  # demo
     "consent": {"given_on": datetime.date(2026, 11, 20), "note": "Einwilligungserklärung der Veranstaltung, Ablage Pressestelle"},
 }

@@ -37,6 +37,14 @@ def is_first_photo(context, photo):
     return first is not None and photo.pk == first.pk
 
 
+@register.simple_tag(takes_context=True)
+def fallback_rendition(context, photo):
+    """The rendition for ``src``: the smallest for thumbnails, else the photo's default."""
+    if context.get("thumbnail"):
+        return photo.rendition_list[0]
+    return photo.default_rendition
+
+
 @register.filter
 def srcset(photo, image_format):
     """"url 480w, url 800w, …" for ``jpeg`` or ``webp``; each width is the file's real width."""
