@@ -139,3 +139,20 @@ def test_private_client_is_named_with_recorded_consent(demo):
     pikelna = Person.objects.get(name="Anastasiia Pikelna")
     assert not pikelna.is_public_figure and pikelna.naming_consent_on
     assert pikelna in demo.named_people.all()
+
+
+def test_failed_load_leaves_no_photo_files(settings, monkeypatch):
+    from pathlib import Path
+
+    from newsroom import publishing
+
+    settings.DEMO_MODE = True
+
+    def refuse(release, **kwargs):
+        raise publishing.PublishingError("simulated")
+
+    monkeypatch.setattr(publishing, "publish", refuse)
+    with pytest.raises(publishing.PublishingError):
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert not PressRelease.objects.exists() and not Photo.objects.exists()
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []

@@ -34,11 +34,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
             raise CommandError("Demo content is only loaded in demo mode (NEWSROOM_DEMO=1).")
-        with transaction.atomic():
-            roles.ensure_staff_groups()
-            editor, officer = self.load_accounts()
-            people = self.load_people()
-            self.load_release(people, editor, officer)
+        self.written = []  # photo files, removed again if anything below fails
+        try:
+            with transaction.atomic():
+                roles.ensure_staff_groups()
+                editor, officer = self.load_accounts()
+                people = self.load_people()
+                self.load_release(people, editor, officer)
+        except BaseException:
+            imaging.delete_files(self.written)
+            raise
         for username, password, group, *_names in DEMO_ACCOUNTS:
             self.stdout.write(f"Demo account ({group}): {username} / {password}")
 
@@ -75,7 +80,7 @@ class Command(BaseCommand):
         )
         # The same checks, cleaning and renditions as an upload in the admin.
         prepared = imaging.prepare_upload(ContentFile(group_photo_placeholder(), name="gruppenfoto.jpg"))
-        imaging.save_photo(photo, prepared)
+        imaging.save_photo(photo, prepared, written=self.written)
         consent = seed.PHOTO["consent"]
         for position, key in enumerate(seed.PHOTO["people"], start=1):
             PhotoPerson.objects.create(
