@@ -25,7 +25,7 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     form = PersonForm
-    list_display = ["name", "role", "organisation", "is_public_figure", "is_press_contact"]
+    list_display = ["name", "role", "organisation", "is_public_figure", "is_press_contact", "naming_consent_on"]
     list_filter = ["is_public_figure", "is_press_contact"]
     search_fields = ["name", "role", "organisation"]
     prepopulated_fields = {"slug": ["name"]}

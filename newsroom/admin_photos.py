@@ -60,6 +60,7 @@ class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
     list_display = ["preview", "__str__", "credit", "people_shown", "consent_state", "use_count", "created_at"]
     search_fields = ["caption", "credit", "alt_text", "people__name"]
+    list_filter = ["shown__consent"]
     inlines = [PhotoPersonInline]
     readonly_fields = ["preview_large", "size", "used_in"]
     fieldsets = [

@@ -247,3 +247,8 @@ def test_two_uploads_of_the_same_file_never_share_a_name(editor_client):
     editor_client.post(ADD_URL, upload_post(data))
     first, second = Photo.objects.all()
     assert not set(file_names(first)) & set(file_names(second))
+
+
+def test_typed_foto_prefix_is_not_printed_twice(editor_client):
+    editor_client.post(ADD_URL, upload_post(images.plain_jpeg(), credit="Foto: Jobcenter Mayen-Koblenz"))
+    assert Photo.objects.get().credit == "Jobcenter Mayen-Koblenz"

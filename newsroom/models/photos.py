@@ -1,3 +1,4 @@
+import re
 import uuid
 from functools import cached_property
 from pathlib import Path
@@ -67,10 +68,16 @@ class Photo(models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
+        # The page prints "Foto: …" itself; a typed "Foto:" would appear twice.
+        credit = re.sub(r"^\s*(?:foto|photo|bild)\s*:\s*", "", self.credit, flags=re.IGNORECASE)
+        if self.credit and not credit:  # nothing but "Foto:" (a blank credit is refused by the field)
+            errors["credit"] = self._meta.get_field("credit").error_messages["blank"]
+        self.credit = credit
         if self.alt_text and " ".join(self.alt_text.split()).casefold() == " ".join(self.caption.split()).casefold():
-            raise ValidationError(
-                {"alt_text": _("The alternative text must describe what the picture shows, not repeat the caption.")}
-            )
+            errors["alt_text"] = _("The alternative text must describe what the picture shows, not repeat the caption.")
+        if errors:
+            raise ValidationError(errors)
 
     @cached_property
     def rendition_list(self):
