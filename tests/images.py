@@ -13,7 +13,9 @@ XMP = (
     b"</rdf:RDF></x:xmpmeta>"
 )
 # Bytes that betray metadata in JPEG, PNG or WebP files.
-METADATA_MARKERS = [b"Exif\x00\x00", b"eXIf", b"EXIF", b"XMP ", b"xmpmeta", b"ns.adobe.com/xap", b"Photoshop 3.0", b"8BIM", b"Polch"]
+METADATA_MARKERS = [
+    b"Exif\x00\x00", b"eXIf", b"EXIF", b"XMP ", b"xmpmeta", b"ns.adobe.com/xap", b"Photoshop 3.0", b"8BIM", b"Polch",
+]
 
 
 def two_halves(width, height, mode="RGB", first=RED, second=BLUE):

@@ -53,7 +53,9 @@ def test_photo_placed_in_the_text_is_checked_too(press_officer):
 
 
 def test_expired_consent_blocks_publishing(press_officer):
-    release, _shown = draft_with_photo(consent_given_on=datetime.date(2025, 1, 1), consent_until=datetime.date(2025, 12, 31))
+    release, _shown = draft_with_photo(
+        consent_given_on=datetime.date(2025, 1, 1), consent_until=datetime.date(2025, 12, 31)
+    )
     assert "ist am 31. Dezember 2025 abgelaufen" in publish_error(release, press_officer)
 
 
@@ -162,3 +164,19 @@ def test_photo_add_form_offers_the_upload_and_consent_fields(editor_client):
     for name in ["consent", "consent_given_on", "consent_until", "consent_ground", "consent_note"]:
         assert page.select_one(f'[name="shown-__prefix__-{name}"]'), name
     assert page.select_one('[name="usage_note"]')
+
+
+def test_photo_library_costs_the_same_queries_for_more_photos(editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_client.get("/admin/newsroom/photo/").status_code == 200
+        return len(captured)
+
+    PhotoPersonFactory(photo=PressReleaseFactory(hero_photo=PhotoFactory()).hero_photo)
+    one = queries()
+    for _ in range(5):
+        PhotoPersonFactory(photo=PressReleaseFactory(hero_photo=PhotoFactory()).hero_photo)
+    assert queries() == one

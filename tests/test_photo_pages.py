@@ -95,7 +95,8 @@ def test_detail_images_carry_srcset_sizes_dimensions_and_alt(client):
 
 def test_list_thumbnail_uses_small_renditions(client):
     release, hero, _placed = release_with_photos()
-    PressReleaseFactory(published=True, hero_photo=uploaded_photo(), published_at=timezone.now() - datetime.timedelta(days=2))
+    two_days_ago = timezone.now() - datetime.timedelta(days=2)
+    PressReleaseFactory(published=True, hero_photo=uploaded_photo(), published_at=two_days_ago)
     thumbs = page(client, "/pressemeldungen/").select(".release-list img.thumb")
     assert len(thumbs) == 2
     assert thumbs[0]["sizes"] == "12rem" and "480w" in thumbs[0]["srcset"]
@@ -155,7 +156,9 @@ def test_download_only_for_photos_of_public_releases(client, case):
 def test_expired_consent_takes_the_photo_off_page_feed_and_download(client):
     with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
         release, hero, placed = release_with_photos()
-        PhotoPersonFactory(photo=hero, consent_given_on=datetime.date(2026, 5, 1), consent_until=datetime.date(2026, 6, 30))
+        PhotoPersonFactory(
+            photo=hero, consent_given_on=datetime.date(2026, 5, 1), consent_until=datetime.date(2026, 6, 30)
+        )
         download = f"/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/"
     url = release.get_absolute_url()
 
@@ -220,14 +223,16 @@ def test_caption_names_link_only_public_figures_with_a_page(client, settings, mo
     monkeypatch.setattr("newsroom.models.people.reverse", fake_reverse)
     people = page(client, release.get_absolute_url()).select_one("figure.photo .people")
     assert people.get_text() == "v. l. n. r.: Petra Kretzschmann, Anna Privat"
-    assert [(a["href"], a.get_text()) for a in people.select("a")] == [("/personen/petra-kretzschmann/", "Petra Kretzschmann")]
+    links = [(a["href"], a.get_text()) for a in people.select("a")]
+    assert links == [("/personen/petra-kretzschmann/", "Petra Kretzschmann")]
 
 
 def test_pages_cost_the_same_queries_with_more_photos(client, django_assert_num_queries):
     release, hero, _placed = release_with_photos()
     for position in range(2, 5):
         section = SectionFactory(release=release, position=position)
-        ReleasePhotoFactory(section=section, release=release, position=1, photo=uploaded_photo(images.plain_jpeg(500, 300)))
+        photo = uploaded_photo(images.plain_jpeg(500, 300))
+        ReleasePhotoFactory(section=section, release=release, position=1, photo=photo)
         PhotoPersonFactory(photo=hero)
     with django_assert_num_queries(7):
         client.get(release.get_absolute_url())

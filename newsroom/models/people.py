@@ -35,7 +35,10 @@ class Person(models.Model):
         help_text=_("Private people only: the day they agreed to be named or quoted in press releases."),
     )
     naming_consent_note = models.CharField(
-        _("note on the consent to be named"), max_length=300, blank=True, help_text=_("E.g. where the signed form is filed.")
+        _("note on the consent to be named"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. where the signed form is filed."),
     )
 
     class Meta:

@@ -117,7 +117,9 @@ class Consent(models.TextChoices):
 class ConsentGround(models.TextChoices):
     """The exceptions of section 23 (1) KUG under which no consent is needed."""
 
-    CONTEMPORARY_HISTORY = "contemporary_history", _("§ 23 (1) no. 1 KUG: contemporary history, e.g. an official in office")
+    CONTEMPORARY_HISTORY = "contemporary_history", _(
+        "§ 23 (1) no. 1 KUG: contemporary history, e.g. an official in office"
+    )
     ACCESSORY = "accessory", _("§ 23 (1) no. 2 KUG: people only accessory to a landscape or place")
     ASSEMBLY = "assembly", _("§ 23 (1) no. 3 KUG: assemblies, processions and similar public events")
     ART = "art", _("§ 23 (1) no. 4 KUG: serving a higher interest of art")
