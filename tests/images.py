@@ -139,3 +139,56 @@ def animated_webp():
     buffer = io.BytesIO()
     frames[0].save(buffer, format="WEBP", save_all=True, append_images=frames[1:], duration=200, loop=0)
     return buffer.getvalue()
+
+
+def jpeg_with_icc(profile_bytes, width=800, height=500):
+    buffer = io.BytesIO()
+    two_halves(width, height).save(buffer, format="JPEG", icc_profile=profile_bytes, quality=90)
+    return buffer.getvalue()
+
+
+def srgb_icc():
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def s15(value):
+    return struct.pack(">i", round(value * 65536))
+
+
+def icc_rgb_profile(red, green, blue, description=b"Swapped primaries"):
+    """A minimal ICC v2 matrix/TRC RGB profile with the given D50 primaries (gamma 2.2).
+
+    With red and blue primaries swapped, stored red pixels mean blue: a converter that
+    honours the profile turns them blue, one that ignores it leaves them red.
+    """
+
+    def xyz(values):
+        return b"XYZ \x00\x00\x00\x00" + b"".join(s15(v) for v in values)
+
+    desc = (b"desc\x00\x00\x00\x00" + struct.pack(">I", len(description) + 1) + description + b"\x00"
+            + b"\x00" * 8 + b"\x00\x00" + b"\x00" + b"\x00" * 67)
+    curve = b"curv\x00\x00\x00\x00" + struct.pack(">I", 1) + struct.pack(">H", round(2.2 * 256)) + b"\x00\x00"
+    text = b"text\x00\x00\x00\x00" + b"No copyright\x00"
+    tags = [(b"desc", desc), (b"cprt", text), (b"wtpt", xyz((0.9642, 1.0, 0.8249))),
+            (b"rXYZ", xyz(red)), (b"gXYZ", xyz(green)), (b"bXYZ", xyz(blue)),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\x00" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntrRGB XYZ " + b"\x00" * 12
+              + b"acsp" + b"\x00" * 24 + struct.pack(">I", 0) + s15(0.9642) + s15(1.0) + s15(0.8249)
+              + b"\x00" * 48)
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+SRGB_D50 = {"red": (0.4361, 0.2225, 0.0139), "green": (0.3851, 0.7169, 0.0971), "blue": (0.1431, 0.0606, 0.7141)}
+
+
+def swapped_primaries_icc():
+    return icc_rgb_profile(SRGB_D50["blue"], SRGB_D50["green"], SRGB_D50["red"])

@@ -70,6 +70,8 @@ GOOD = {
     "16-bit-grey-png": (images.png_16bit_grey, "grau.png", "image/png"),
     "webp-with-exif-xmp": (images.webp_with_metadata, "bild.webp", "image/webp"),
     "png-with-alpha": (images.png_with_alpha, "alpha.png", "image/png"),
+    "jpeg-with-srgb-profile": (lambda: images.jpeg_with_icc(images.srgb_icc()), "profil.jpg", "image/jpeg"),
+    "jpeg-with-broken-profile": (lambda: images.jpeg_with_icc(b"not a profile" * 20), "kaputt.jpg", "image/jpeg"),
 }
 
 
@@ -100,7 +102,9 @@ def test_rotated_photo_is_stored_upright_in_every_file(editor_client):
         assert close(image.getpixel((image.width // 2, image.height - 5)), images.BLUE), stored_name
 
 
-@pytest.mark.parametrize("kind", ["cmyk-jpeg", "16-bit-rgb-png", "webp-with-exif-xmp"])
+@pytest.mark.parametrize(
+    "kind", ["cmyk-jpeg", "16-bit-rgb-png", "webp-with-exif-xmp", "jpeg-with-srgb-profile", "jpeg-with-broken-profile"]
+)
 def test_colours_come_out_as_8_bit_srgb(editor_client, kind):
     make, name, content_type = GOOD[kind]
     editor_client.post(ADD_URL, upload_post(make(), name=name, content_type=content_type))
@@ -252,3 +256,14 @@ def test_two_uploads_of_the_same_file_never_share_a_name(editor_client):
 def test_typed_foto_prefix_is_not_printed_twice(editor_client):
     editor_client.post(ADD_URL, upload_post(images.plain_jpeg(), credit="Foto: Jobcenter Mayen-Koblenz"))
     assert Photo.objects.get().credit == "Jobcenter Mayen-Koblenz"
+
+
+def test_colour_profile_is_converted_to_srgb(editor_client):
+    # Stored red pixels under a profile with red and blue primaries swapped are blue.
+    data = images.jpeg_with_icc(images.swapped_primaries_icc())
+    editor_client.post(ADD_URL, upload_post(data, name="weitraum.jpg"))
+    photo = Photo.objects.get()
+    for stored_name in file_names(photo):
+        image = assert_clean(stored_bytes(stored_name)).convert("RGB")
+        assert close(image.getpixel((3, 3)), images.BLUE, tolerance=50), stored_name
+        assert close(image.getpixel((image.width - 4, 3)), images.RED, tolerance=50), stored_name
