@@ -267,3 +267,25 @@ def test_colour_profile_is_converted_to_srgb(editor_client):
         image = assert_clean(stored_bytes(stored_name)).convert("RGB")
         assert close(image.getpixel((3, 3)), images.BLUE, tolerance=50), stored_name
         assert close(image.getpixel((image.width - 4, 3)), images.RED, tolerance=50), stored_name
+
+
+def test_clean_photos_command_cleans_photos_stored_before_the_pipeline(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from .factories import PhotoFactory
+
+    old = PhotoFactory(image=SimpleUploadedFile("alt.jpg", images.jpeg_rotated_with_gps(1200, 800)))
+    broken = PhotoFactory(image=SimpleUploadedFile("kaputt.jpg", images.truncated_jpeg()))
+    old_name = old.image.name
+    assert b"Exif" in stored_bytes(old_name)
+    out, err = io.StringIO(), io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_photos", "--missing-only", stdout=out, stderr=err)
+    assert "1 photos cleaned, 1 refused." in out.getvalue()
+    assert f"Photo {broken.pk}" in err.getvalue()
+    old.refresh_from_db()
+    assert (old.width, old.height) == (800, 1200)
+    assert [rendition["width"] for rendition in old.renditions] == [480, 800]
+    for stored_name in file_names(old):
+        assert_clean(stored_bytes(stored_name))
+    assert not default_storage.exists(old_name)  # deleted once the photo's transaction committed
