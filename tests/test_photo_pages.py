@@ -248,3 +248,11 @@ def test_small_photo_has_one_rendition_at_its_own_width():
     image = Image.open(io.BytesIO(default_storage.open(photo.rendition_list[0].webp).read()))
     assert image.size == (300, 200)
     assert re.fullmatch(r"photos/[0-9a-f]{32}-300w\.webp", photo.rendition_list[0].webp)
+
+
+def test_first_shown_photo_is_eager_when_the_hero_is_withheld(client):
+    release, hero, placed = release_with_photos()
+    PhotoPersonFactory(photo=hero, consent="missing", consent_given_on=None)
+    imgs = page(client, release.get_absolute_url()).select("article img")
+    assert len(imgs) == 1 and placed.rendition_list[0].jpeg_url in imgs[0]["srcset"]
+    assert "loading" not in imgs[0].attrs

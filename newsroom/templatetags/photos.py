@@ -22,8 +22,8 @@ def public_photo(photo):
 @register.filter
 def lead_photo(release):
     """The photo readers see first: the hero on top, else the first photo in the text."""
-    if release.shows_hero_on_top:
-        return public_photo(release.hero_photo)
+    if release.shows_hero_on_top and public_photo(release.hero_photo):
+        return release.hero_photo
     for placement in release.photo_placements.all():
         if public_photo(placement.photo):
             return placement.photo
