@@ -40,7 +40,10 @@ PHOTO = {
     "people": ["kretzschmann", "amico", "mumm", "rashid"],
     "usage_note": "Frei zur Berichterstattung über die Veranstaltung und das Jobcenter Mayen-Koblenz.",  # demo
     # Everyone shown signed the event's photo consent form (section 22 KUG).  # demo
-    "consent": {"given_on": datetime.date(2026, 11, 20), "note": "Einwilligungserklärung der Veranstaltung, Ablage Pressestelle"},
+    "consent": {
+        "given_on": datetime.date(2026, 11, 20),
+        "note": "Einwilligungserklärung der Veranstaltung, Ablage Pressestelle",
+    },
 }
 
 # Private people named in the text, with the day they agreed to be named.  # demo

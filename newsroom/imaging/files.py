@@ -58,6 +58,7 @@ def store_prepared(photo, prepared, *, written):
         }
         for encoded in prepared.renditions
     ]
+    photo.__dict__.pop("rendition_list", None)  # the cached view of the old renditions
 
 
 def delete_files(names):

@@ -19,6 +19,11 @@ def photo_upload_to(instance, filename):
     return f"photos/{uuid.uuid4().hex}{suffix}"
 
 
+def normalised(text):
+    """Case and spacing folded, to compare texts as a reader would."""
+    return " ".join(text.split()).casefold()
+
+
 class Photo(models.Model):
     """A press photo with what the law and the press need next to it."""
 
@@ -74,8 +79,10 @@ class Photo(models.Model):
         if self.credit and not credit:  # nothing but "Foto:" (a blank credit is refused by the field)
             errors["credit"] = self._meta.get_field("credit").error_messages["blank"]
         self.credit = credit
-        if self.alt_text and " ".join(self.alt_text.split()).casefold() == " ".join(self.caption.split()).casefold():
-            errors["alt_text"] = _("The alternative text must describe what the picture shows, not repeat the caption.")
+        if self.alt_text and normalised(self.alt_text) == normalised(self.caption):
+            errors["alt_text"] = _(
+                "The alternative text must describe what the picture shows, not repeat the caption."
+            )
         if errors:
             raise ValidationError(errors)
 
