@@ -20,7 +20,7 @@ class PhotoForm(forms.ModelForm):
 
     upload = forms.FileField(
         label=_("image file"),
-        required=False,
+        error_messages={"required": _("Choose an image file.")},
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_(
             "JPEG, PNG or WebP. Rotation is applied, and all metadata (EXIF, GPS position, XMP, IPTC) "
@@ -34,13 +34,15 @@ class PhotoForm(forms.ModelForm):
 
     prepared = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new photo needs a file; an existing one keeps its file unless a new one comes.
+        self.fields["upload"].required = self.instance.pk is None
+
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
-        if not upload:
-            if not self.instance.pk:
-                raise forms.ValidationError(_("Choose an image file."), code="required")
-            return None
-        self.prepared = prepare_upload(upload)
+        if upload:
+            self.prepared = prepare_upload(upload)
         return upload
 
 
