@@ -163,6 +163,7 @@ STORAGES = {
 }
 
 # Press photos (newsroom.imaging): limits are checked before an upload is decoded.
+# Pillow refuses more than about 179 megapixels on its own, whatever the limit here.
 NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", 25 * 1024 * 1024))
 NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", 50_000_000))
 # Rendition widths in pixels, each made once at upload in WebP and JPEG.
