@@ -31,32 +31,43 @@ def draft_with_photo(**shown_fields):
     return release, shown
 
 
+@pytest.fixture
+def submitted(editor):
+    """Hand a release over for review, as the editor would (four eyes: the officer publishes)."""
+
+    def submit(release):
+        publishing.submit(release, by=editor)
+        return release
+
+    return submit
+
+
 def publish_error(release, user):
     with pytest.raises(publishing.PublishingError) as error:
         publishing.publish(release, by=user)
     release.refresh_from_db()
-    assert release.status == Status.DRAFT and release.number is None
+    assert release.status == Status.REVIEW and release.number is None
     return str(error.value)
 
 
-def test_photo_without_consent_blocks_publishing(press_officer):
+def test_photo_without_consent_blocks_publishing(press_officer, submitted):
     release, _shown = draft_with_photo(consent="missing", consent_given_on=None)
-    message = publish_error(release, press_officer)
+    message = publish_error(submitted(release), press_officer)
     assert "Foto „Gäste in Polch“: Für Ricardo Amico ist keine Einwilligung zur Abbildung erfasst." in message
 
 
-def test_photo_placed_in_the_text_is_checked_too(press_officer):
+def test_photo_placed_in_the_text_is_checked_too(press_officer, submitted):
     release = PressReleaseFactory()
     placement = ReleasePhotoFactory(section=SectionFactory(release=release), release=release)
     PhotoPersonFactory(photo=placement.photo, consent="missing", consent_given_on=None)
-    assert "keine Einwilligung" in publish_error(release, press_officer)
+    assert "keine Einwilligung" in publish_error(submitted(release), press_officer)
 
 
-def test_expired_consent_blocks_publishing(press_officer):
+def test_expired_consent_blocks_publishing(press_officer, submitted):
     release, _shown = draft_with_photo(
         consent_given_on=datetime.date(2025, 1, 1), consent_until=datetime.date(2025, 12, 31)
     )
-    assert "ist am 31. Dezember 2025 abgelaufen" in publish_error(release, press_officer)
+    assert "ist am 31. Dezember 2025 abgelaufen" in publish_error(submitted(release), press_officer)
 
 
 @pytest.mark.parametrize(
@@ -67,14 +78,14 @@ def test_expired_consent_blocks_publishing(press_officer):
     ],
     ids=["given", "not-required"],
 )
-def test_recorded_consent_or_kug_ground_allows_publishing(press_officer, shown_fields):
+def test_recorded_consent_or_kug_ground_allows_publishing(press_officer, submitted, shown_fields):
     release, _shown = draft_with_photo(**shown_fields)
-    publishing.publish(release, by=press_officer)
+    publishing.publish(submitted(release), by=press_officer)
     assert release.status == Status.PUBLISHED
 
 
-def test_named_private_person_without_consent_blocks_publishing(press_officer):
-    release = PressReleaseFactory()
+def test_named_private_person_without_consent_blocks_publishing(press_officer, submitted):
+    release = submitted(PressReleaseFactory())
     client_person = PersonFactory(name="Anastasiia Pikelna", is_public_figure=False)
     release.named_people.add(client_person, PersonFactory(name="Miguel Vicente"))
     message = publish_error(release, press_officer)
@@ -88,9 +99,9 @@ def test_named_private_person_without_consent_blocks_publishing(press_officer):
     assert release.status == Status.PUBLISHED
 
 
-def test_quoted_private_person_without_consent_blocks_publishing(press_officer):
+def test_quoted_private_person_without_consent_blocks_publishing(press_officer, submitted):
     quote = QuoteFactory(person=PersonFactory(name="Anna Privat", is_public_figure=False))
-    assert "Anna Privat ist eine Privatperson" in publish_error(quote.release, press_officer)
+    assert "Anna Privat ist eine Privatperson" in publish_error(submitted(quote.release), press_officer)
 
 
 def test_problems_list_every_reason_at_once():
@@ -100,16 +111,15 @@ def test_problems_list_every_reason_at_once():
     assert len(problems) == 2
 
 
-def test_admin_publish_action_shows_why(officer_client):
+def test_admin_publish_step_shows_why(officer_client, submitted):
     release, _shown = draft_with_photo(consent="missing", consent_given_on=None)
+    submitted(release)
     response = officer_client.post(
-        "/admin/newsroom/pressrelease/",
-        {"action": "publish_now", "_selected_action": [release.pk]},
-        follow=True,
+        f"/admin/newsroom/pressrelease/{release.pk}/workflow/publish/", {"publish_at": ""}, follow=True
     )
     assert "keine Einwilligung zur Abbildung erfasst" in response.content.decode()
     release.refresh_from_db()
-    assert release.status == Status.DRAFT
+    assert release.status == Status.REVIEW
 
 
 def test_photo_in_use_cannot_be_deleted_silently(press_officer, client):

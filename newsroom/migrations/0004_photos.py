@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0002_staff_groups'),
+        ('newsroom', '0003_workflow'),
     ]
 
     operations = [
