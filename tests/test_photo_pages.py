@@ -264,3 +264,11 @@ def test_first_shown_photo_is_eager_when_the_hero_is_withheld(client):
     imgs = page(client, release.get_absolute_url()).select("article img")
     assert len(imgs) == 1 and placed.rendition_list[0].jpeg_url in imgs[0]["srcset"]
     assert "loading" not in imgs[0].attrs
+
+
+def test_preview_of_a_draft_shows_photos_without_a_dead_download_link(editor_client):
+    photo = uploaded_photo()
+    release = PressReleaseFactory(hero_photo=photo)
+    page_ = BeautifulSoup(editor_client.get(f"/admin/newsroom/pressrelease/{release.pk}/preview/").content, "html.parser")
+    assert page_.select_one("figure.photo img[srcset]")
+    assert not page_.select(".download")
