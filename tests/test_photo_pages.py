@@ -269,6 +269,7 @@ def test_first_shown_photo_is_eager_when_the_hero_is_withheld(client):
 def test_preview_of_a_draft_shows_photos_without_a_dead_download_link(editor_client):
     photo = uploaded_photo()
     release = PressReleaseFactory(hero_photo=photo)
-    page_ = BeautifulSoup(editor_client.get(f"/admin/newsroom/pressrelease/{release.pk}/preview/").content, "html.parser")
-    assert page_.select_one("figure.photo img[srcset]")
-    assert not page_.select(".download")
+    preview = editor_client.get(f"/admin/newsroom/pressrelease/{release.pk}/preview/")
+    soup = BeautifulSoup(preview.content, "html.parser")
+    assert soup.select_one("figure.photo img[srcset]")
+    assert not soup.select(".download")
