@@ -18,7 +18,8 @@ from .models import Photo, PhotoPerson, PressRelease
 class PhotoForm(forms.ModelForm):
     """The file is checked and cleaned here; it is stored only when the whole form is valid."""
 
-    upload = forms.FileField(
+    # A plain file field: the content is judged by newsroom.imaging, not by Django's ImageField.
+    image = forms.FileField(
         label=_("image file"),
         error_messages={"required": _("Choose an image file.")},
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -37,12 +38,13 @@ class PhotoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A new photo needs a file; an existing one keeps its file unless a new one comes.
-        self.fields["upload"].required = self.instance.pk is None
+        self.fields["image"].required = self.instance.pk is None
 
-    def clean_upload(self):
-        upload = self.cleaned_data.get("upload")
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
         if upload:
             self.prepared = prepare_upload(upload)
+        # Returned as given: save_photo() replaces it with the cleaned file's stored name.
         return upload
 
 
@@ -66,7 +68,7 @@ class PhotoAdmin(admin.ModelAdmin):
     inlines = [PhotoPersonInline]
     readonly_fields = ["preview_large", "size", "used_in"]
     fieldsets = [
-        (None, {"fields": ["upload", "preview_large", "size"]}),
+        (None, {"fields": ["image", "preview_large", "size"]}),
         (_("For readers and the press"), {"fields": ["alt_text", "caption", "credit", "usage_note"]}),
         (_("Use"), {"fields": ["used_in"]}),
     ]

@@ -170,7 +170,7 @@ def test_person_page_url_only_for_public_figures():
 
 def test_photo_add_form_offers_the_upload_and_consent_fields(editor_client):
     page = BeautifulSoup(editor_client.get("/admin/newsroom/photo/add/").content, "html.parser")
-    assert page.select_one('input[type="file"][name="upload"]')["accept"] == "image/jpeg,image/png,image/webp"
+    assert page.select_one('input[type="file"][name="image"]')["accept"] == "image/jpeg,image/png,image/webp"
     for name in ["consent", "consent_given_on", "consent_until", "consent_ground", "consent_note"]:
         assert page.select_one(f'[name="shown-__prefix__-{name}"]'), name
     assert page.select_one('[name="usage_note"]')

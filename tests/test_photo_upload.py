@@ -24,7 +24,7 @@ ADD_URL = "/admin/newsroom/photo/add/"
 
 def upload_post(data, name="foto.jpg", content_type="image/jpeg", **overrides):
     post = {
-        "upload": SimpleUploadedFile(name, data, content_type=content_type),
+        "image": SimpleUploadedFile(name, data, content_type=content_type),
         "alt_text": "Zwei Hälften, rot und blau",
         "caption": "Testbild",
         "credit": "Pressestelle",
@@ -188,7 +188,7 @@ def test_alt_text_and_credit_rules(editor_client):
 
 def test_upload_is_required_on_add(editor_client):
     post = upload_post(b"")
-    del post["upload"]
+    del post["image"]
     response = editor_client.post(ADD_URL, post)
     assert "Wählen Sie eine Bilddatei aus." in response.content.decode()
 

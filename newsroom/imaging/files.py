@@ -91,7 +91,9 @@ def save_photo(photo, prepared, *, written=None):
     list as ``written`` to learn the new names (to clean up after an outer rollback).
     """
     written = [] if written is None else written
-    old_names = file_names(photo) if photo.pk else []
+    # From the database: a form may already have put the new upload on ``photo``.
+    stored = type(photo).objects.filter(pk=photo.pk).first() if photo.pk else None
+    old_names = file_names(stored) if stored else []
     start = len(written)
     try:
         store_prepared(photo, prepared, written=written)
