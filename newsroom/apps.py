@@ -15,6 +15,7 @@ class NewsroomConfig(AppConfig):
 
         rich_text.connect(self)
 
+        # A deleted photo's files go once the deletion has committed.
         from .imaging import cleanup
 
         cleanup.connect()
