@@ -14,3 +14,7 @@ class NewsroomConfig(AppConfig):
         from .security import rich_text
 
         rich_text.connect(self)
+
+        from .pagecache import signals
+
+        signals.connect()

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from newsroom import roles
 
@@ -14,6 +15,14 @@ def _test_storage(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """An empty cache per test; the page cache tier stays off unless a test turns it on
+    (tests/test_pagecache.py), so query budgets measure the views themselves."""
+    settings.NEWSROOM_PAGE_CACHE = False
+    cache.clear()
 
 
 def staff_user(username, group_name):
