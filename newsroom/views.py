@@ -2,10 +2,11 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from .models import PressRelease
+from .pagination import ArchivePaginationMixin
 from .preview import public_change_notes, withdrawn_response
 
 
-class PressReleaseListView(ListView):
+class PressReleaseListView(ArchivePaginationMixin, ListView):
     context_object_name = "press_releases"
     paginate_by = 10
     page_kwarg = "seite"

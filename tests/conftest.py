@@ -19,9 +19,10 @@ def _test_storage(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
-    """An empty cache per test; the page cache tier stays off unless a test turns it on
-    (tests/test_pagecache.py), so query budgets measure the views themselves."""
+    """An empty cache per test; the page and count caches stay off unless a test turns them
+    on (tests/test_pagecache.py, test_query_budgets.py), so budgets measure the views themselves."""
     settings.NEWSROOM_PAGE_CACHE = False
+    settings.NEWSROOM_COUNT_CACHE = False
     cache.clear()
 
 

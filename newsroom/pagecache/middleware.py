@@ -22,12 +22,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
-from ..freshness import next_public_change
-from . import generation
+from . import generation, lifetime
 
 STORED_STATUSES = {200, 410}
 HARMLESS_VARY = {"", "cookie", "accept-encoding"}
@@ -57,24 +55,15 @@ def is_storable(response):
     return vary <= HARMLESS_VARY
 
 
-def lifetime(now):
-    """Seconds a page rendered ``now`` may be kept, bounded by the next scheduled change."""
-    seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
-    upcoming = next_public_change(now)
-    if upcoming is not None:
-        seconds = min(seconds, max(0, int((upcoming - now).total_seconds())))
-    return seconds
-
-
-def entry_for(response, token, now):
+def entry_for(response, token):
     content = response.content
     if not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
     if not response.has_header("Last-Modified"):
-        response["Last-Modified"] = http_date(now.timestamp())
+        response["Last-Modified"] = http_date(time.time())
     return {
         "generation": token,
-        "expires": now.timestamp() + lifetime(now),
+        "expires": lifetime.valid_until(token),
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() != "cache-control"],
         "content": content,
@@ -121,7 +110,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if not is_storable(response):
                 return response
-            entry = entry_for(response, token, timezone.now())
+            entry = entry_for(response, token)
             if entry["expires"] > time.time():
                 cache.set(key, entry, timeout=int(entry["expires"] - time.time()) + 1)
         shared_cache_control(response, entry["expires"])
