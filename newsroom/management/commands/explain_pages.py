@@ -11,18 +11,23 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 
 class Command(BaseCommand):
-    help = "Requests each URL in-process and prints EXPLAIN ANALYZE of every query it runs."
+    help = "Requests each URL twice in-process and prints EXPLAIN ANALYZE of every query of the second request."
 
     def add_arguments(self, parser):
         parser.add_argument("urls", nargs="+")
 
     def handle(self, *args, urls, **options):
         client = Client()
-        with override_settings(NEWSROOM_PAGE_CACHE=False, NEWSROOM_COUNT_CACHE=False, ALLOWED_HOSTS=["*"]):
+        # The cold tier as served: no page cache; the list count and page index as configured.
+        with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["*"]):
             for url in urls:
+                with CaptureQueriesContext(connection) as first:
+                    client.get(url)
                 with CaptureQueriesContext(connection) as queries:
                     status = client.get(url).status_code
-                self.stdout.write(f"\n=== {url}  (HTTP {status}, {len(queries)} queries)")
+                self.stdout.write(
+                    f"\n=== {url}  (HTTP {status}, {len(queries)} queries; {len(first)} on the first request)"
+                )
                 for number, query in enumerate(queries.captured_queries, start=1):
                     self.stdout.write(f"--- query {number}: {query['sql'][:160]}…")
                     with connection.cursor() as cursor:
