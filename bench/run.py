@@ -113,7 +113,13 @@ def measure(base, paths, args, tier, results):
               f"p99 {result.p99_ms:7.2f} ms  errors {result.errors}", flush=True)
 
 
+def flush_cache():
+    """Each run starts from an empty cache: the generation token does not know which database it describes."""
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
+
+
 def run_cold(releases, paths, args, results, tier):
+    flush_cache()
     with servers.gunicorn(PORT, site_env(releases, page_cache=False)) as base:
         measure(base, paths, args, tier, results)
         with urllib.request.urlopen(base + paths["detail"]) as response:
@@ -146,22 +152,24 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     started = datetime.datetime.now(datetime.UTC)
+    load_before = os.getloadavg()[0]
 
     for releases in sorted({args.small, args.releases}):
         ensure_database(releases)
     manage(args.releases, "collectstatic", "--noinput", "-v0")
     paths = pages(args.releases)
     print(f"\n# Query plans at {args.releases:,} releases", flush=True)
+    flush_cache()
     manage(args.releases, "explain_pages", *paths.values())
 
-    print(f"\n# Load: wrk -t2 -c{args.connections} -d{args.seconds}s, {args.releases:,} releases", flush=True)
+    print(f"\n# Load: wrk -t2 -c{args.connections} -d{args.seconds}s --timeout 10s, {args.releases:,} releases", flush=True)
     results = {}
     detail_html = run_cold(args.releases, paths, args, results, "cold")
     small_paths = pages(args.small)
     small_paths = {("list deep" if name.startswith("list p") and name != "list p1" else name): path
                    for name, path in small_paths.items()}
     run_cold(args.small, small_paths, args, results, f"cold@{args.small}")
-    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
+    flush_cache()
     with servers.gunicorn(PORT + 1, site_env(args.releases, page_cache=True)) as base:
         measure(base, paths, args, "warm", results)
         with servers.varnish(PORT + 2, PORT + 1, WORK / "varnish") as front:
@@ -174,8 +182,10 @@ def main():
     ceiling = results[("static", "detail")].requests_per_second
 
     table = report(args, paths, results, ceiling)
-    header = (f"{started:%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs · "
-              f"`make bench N={args.releases}` (wrk -t2 -c{args.connections} -d{args.seconds}s)")
+    # Other work on the machine shares the cores: the load average says how much there was.
+    header = (f"{started:%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs · load average "
+              f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after · `make bench N={args.releases}` "
+              f"(wrk -t2 -c{args.connections} -d{args.seconds}s --timeout 10s)")
     print(f"\n# Results\n\n{header}\n\n{table}")
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / f"results-{args.releases}.md").write_text(f"{header}\n\n{table}\n")

@@ -37,9 +37,10 @@ def parse(report):
     )
 
 
-def load(url, *, seconds, connections=16, threads=2):
+def load(url, *, seconds, connections=16, threads=2, timeout=10):
+    # wrk counts an answer slower than --timeout (2 s by default) as an error; a reader waits longer.
     report = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", f"{timeout}s", "--latency", url],
         check=True, capture_output=True, text=True,
     ).stdout
     return parse(report)
