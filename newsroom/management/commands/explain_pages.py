@@ -31,5 +31,10 @@ class Command(BaseCommand):
                 for number, query in enumerate(queries.captured_queries, start=1):
                     self.stdout.write(f"--- query {number}: {query['sql'][:160]}…")
                     with connection.cursor() as cursor:
-                        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + query["sql"])
-                        self.stdout.write("\n".join(row[0] for row in cursor.fetchall()))
+                        cursor.execute(self.explain(query["sql"]))
+                        self.stdout.write("\n".join(str(row[-1]) for row in cursor.fetchall()))
+
+    def explain(self, sql):
+        if connection.vendor == "postgresql":
+            return "EXPLAIN (ANALYZE, COSTS OFF) " + sql
+        return "EXPLAIN QUERY PLAN " + sql
