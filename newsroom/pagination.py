@@ -34,7 +34,24 @@ PAGES_PER_CHUNK = 500
 def ordering_of(queryset):
     """[(field, descending), …] of an explicitly ordered queryset."""
     order = queryset.query.order_by or queryset.model._meta.ordering
-    return [(name.lstrip("-").replace("pk", queryset.model._meta.pk.name), name.startswith("-")) for name in order]
+    pk_name = queryset.model._meta.pk.name
+    return [(pk_name if name.lstrip("-") == "pk" else name.lstrip("-"), name.startswith("-")) for name in order]
+
+
+def keyset_ordering(queryset):
+    """The ordering, if a keyset can follow it: plain columns of the model, ending in the primary key.
+
+    Lists ordered by an annotation (a search rank) or by an expression are paged by key-first
+    OFFSET instead. The columns must hold no NULL in the list, as in every public list
+    (``published()`` requires a publication time).
+    """
+    if not all(isinstance(name, str) for name in (queryset.query.order_by or queryset.model._meta.ordering)):
+        return None
+    ordering = ordering_of(queryset)
+    names = {field.name for field in queryset.model._meta.concrete_fields if not field.is_relation}
+    if not ordering or ordering[-1][0] != queryset.model._meta.pk.name:
+        return None
+    return ordering if all(field in names for field, _descending in ordering) else None
 
 
 def from_key_on(ordering, key):
@@ -82,9 +99,13 @@ class ArchivePaginator(Paginator):
             return super().count
         return self.remembered("count", lambda: super(ArchivePaginator, self).count)
 
+    @cached_property
+    def ordering(self):
+        return keyset_ordering(self.object_list)
+
     def page_keys(self, chunk):
         """The ordering key of the first row of each page in ``chunk``."""
-        fields = [field for field, _descending in ordering_of(self.object_list)]
+        fields = [field for field, _descending in self.ordering]
         start = chunk * PAGES_PER_CHUNK * self.per_page
         rows = self.object_list.values_list(*fields)[start:start + PAGES_PER_CHUNK * self.per_page]
         return list(rows[:: self.per_page]) if rows else []
@@ -95,12 +116,11 @@ class ArchivePaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if self.is_cached:
+        if self.is_cached and self.ordering:
             chunk, offset = divmod(number - 1, PAGES_PER_CHUNK)
             keys = self.remembered(f"keys:{chunk}", lambda: self.page_keys(chunk))
-            if offset < len(keys):
-                ordering = ordering_of(self.object_list)
-                rows = self.object_list.filter(from_key_on(ordering, keys[offset]))[: top - bottom]
+            if offset < len(keys) and None not in keys[offset]:
+                rows = self.object_list.filter(from_key_on(self.ordering, keys[offset]))[: top - bottom]
                 return self._get_page(rows, number, self)
         primary_keys = self.object_list.values("pk")[bottom:top]
         return self._get_page(self.object_list.filter(pk__in=primary_keys), number, self)

@@ -7,7 +7,9 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from newsroom.models import PressRelease
-from newsroom.pagination import PAGES_PER_CHUNK, ArchivePaginator, from_key_on, ordering_of
+from django.db.models import F, Value
+
+from newsroom.pagination import PAGES_PER_CHUNK, ArchivePaginator, from_key_on, keyset_ordering, ordering_of
 
 from .factories import PressReleaseFactory
 
@@ -59,3 +61,15 @@ def test_key_condition_is_lexicographic():
     assert ordering == [("published_at", True), ("id", True)]
     condition = str(from_key_on(ordering, ("T", 7)))
     assert "published_at__lte" in condition and "published_at__lt" in condition and "id__lte" in condition
+
+
+def test_lists_ordered_by_an_annotation_are_paged_by_offset(settings, archive):
+    settings.NEWSROOM_COUNT_CACHE = True
+    ranked = archive.annotate(rank=Value(1)).order_by("-rank", "-published_at", "-pk")
+    assert keyset_ordering(ranked) is None
+    assert keyset_ordering(archive.order_by(F("published_at").desc(), "-pk")) is None
+    assert keyset_ordering(archive.order_by("-published_at")) is None  # no tie breaker
+    assert keyset_ordering(archive) == [("published_at", True), ("id", True)]
+    expected = Paginator(ranked, 4)
+    for number in expected.page_range:
+        assert titles(ArchivePaginator(ranked, 4, count_key="ranked").page(number)) == titles(expected.page(number))
