@@ -234,3 +234,24 @@ def test_unknown_pages_and_admin_are_not_cached(client, django_assert_num_querie
     with django_assert_num_queries(1):
         assert client.get("/pressemeldungen/gibt-es-nicht/").status_code == 404
     assert "ETag" not in client.get("/admin/login/")
+
+
+@pytest.mark.urls("tests.pagecache_urls")
+def test_any_view_under_a_public_prefix_is_cached_and_invalidated(client, change, django_assert_num_queries):
+    from .pagecache_urls import RENDERED
+
+    RENDERED.clear()
+    topic = TopicFactory(name="Arbeit", slug="arbeit")
+    served_from_cache(client, "/themen/arbeit/", django_assert_num_queries)
+    assert RENDERED == ["arbeit"]
+    topic.name = "Ausbildung"
+    change(topic.save)
+    assert "Ausbildung" in text_of(client.get("/themen/arbeit/"))
+
+
+@pytest.mark.urls("tests.pagecache_urls")
+@pytest.mark.parametrize("url", ["/impressum/", "/archiv/keks/"])
+def test_private_answers_and_answers_with_cookies_are_not_stored(client, url):
+    first, second = client.get(url), client.get(url)
+    assert "ETag" not in first and "ETag" not in second
+    assert "s-maxage" not in second.get("Cache-Control", "")
