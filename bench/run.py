@@ -31,7 +31,7 @@ ROOT = servers.ROOT
 WORK = ROOT / "var" / "bench"
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
-PORT = int(os.environ.get("BENCH_PORT", "8801"))  # uses PORT .. PORT+3
+PORT = int(os.environ.get("BENCH_PORT", "8801"))  # uses PORT .. PORT+4
 PER_PAGE = 10
 
 
@@ -118,11 +118,15 @@ def flush_cache():
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
 
 
-def run_cold(releases, paths, args, results, tier):
+def run_cold(args, paths, small_paths, results):
+    """Cold at N and at the small size side by side, page by page, so both see the same load."""
     flush_cache()
-    with servers.gunicorn(PORT, site_env(releases, page_cache=False)) as base:
-        measure(base, paths, args, tier, results)
-        with urllib.request.urlopen(base + paths["detail"]) as response:
+    with servers.gunicorn(PORT, site_env(args.releases, page_cache=False)) as large, \
+            servers.gunicorn(PORT + 4, site_env(args.small, page_cache=False)) as small:
+        for (name, path), (small_name, small_path) in zip(paths.items(), small_paths.items()):
+            measure(large, {name: path}, args, "cold", results)
+            measure(small, {small_name: small_path}, args, f"cold@{args.small}", results)
+        with urllib.request.urlopen(large + paths["detail"]) as response:
             return response.read()
 
 
@@ -132,7 +136,7 @@ def report(args, paths, results, ceiling):
         if tier.startswith("cold@"):
             continue
         lines.append(f"| {name} | {tier} | {result.requests_per_second:.0f} | {result.p50_ms:.2f} | "
-                     f"{result.p99_ms:.2f} | {result.errors} | {result.requests_per_second / ceiling:.2f} |")
+                     f"{result.p99_ms:.2f} | {result.errors} | {result.requests_per_second / ceiling:.3f} |")
     lines += ["", f"| page | cold p50 at {args.small:,} | cold p50 at {args.releases:,} | ratio |",
               "| --- | ---: | ---: | ---: |"]
     for name in paths:
@@ -164,11 +168,10 @@ def main():
 
     print(f"\n# Load: wrk -t2 -c{args.connections} -d{args.seconds}s --timeout 10s, {args.releases:,} releases", flush=True)
     results = {}
-    detail_html = run_cold(args.releases, paths, args, results, "cold")
     small_paths = pages(args.small)
     small_paths = {("list deep" if name.startswith("list p") and name != "list p1" else name): path
                    for name, path in small_paths.items()}
-    run_cold(args.small, small_paths, args, results, f"cold@{args.small}")
+    detail_html = run_cold(args, paths, small_paths, results)
     flush_cache()
     with servers.gunicorn(PORT + 1, site_env(args.releases, page_cache=True)) as base:
         measure(base, paths, args, "warm", results)
