@@ -88,8 +88,9 @@ class ArchivePaginator(Paginator):
         stored = cache.get(key)
         if stored is not None and stored[1] > time.time():
             return stored[0]
-        value = compute()
+        # Bound before computing: a release due meanwhile must end the value's life.
         expires = lifetime.valid_until(self.token)
+        value = compute()
         cache.set(key, (value, expires), timeout=max(1, int(expires - time.time())))
         return value
 

@@ -55,7 +55,7 @@ def is_storable(response):
     return vary <= HARMLESS_VARY
 
 
-def entry_for(response, token):
+def entry_for(response, token, expires):
     content = response.content
     if not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
@@ -63,7 +63,7 @@ def entry_for(response, token):
         response["Last-Modified"] = http_date(time.time())
     return {
         "generation": token,
-        "expires": lifetime.valid_until(token),
+        "expires": expires,
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items() if name.lower() != "cache-control"],
         "content": content,
@@ -107,10 +107,12 @@ class PageCacheMiddleware:
         if entry and entry["generation"] == token and entry["expires"] > time.time():
             response = response_from(entry)
         else:
+            # Bound before rendering: a release due while the page renders must end its life.
+            expires = lifetime.valid_until(token)
             response = self.get_response(request)
             if not is_storable(response):
                 return response
-            entry = entry_for(response, token)
+            entry = entry_for(response, token, expires)
             if entry["expires"] > time.time():
                 cache.set(key, entry, timeout=int(entry["expires"] - time.time()) + 1)
         shared_cache_control(response, entry["expires"])
