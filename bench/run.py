@@ -164,7 +164,8 @@ def main():
     paths = pages(args.releases)
     print(f"\n# Query plans at {args.releases:,} releases", flush=True)
     flush_cache()
-    manage(args.releases, "explain_pages", *paths.values())
+    archive_year = datetime.date.today().year - 5
+    manage(args.releases, "explain_pages", f"--archive-year={archive_year}", *paths.values())
 
     print(f"\n# Load: wrk -t2 -c{args.connections} -d{args.seconds}s --timeout 10s, {args.releases:,} releases", flush=True)
     results = {}

@@ -15,8 +15,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("urls", nargs="+")
+        parser.add_argument(
+            "--archive-year", type=int,
+            help="Also explain a year's archive list (the query an archive page runs) for this year.",
+        )
 
-    def handle(self, *args, urls, **options):
+    def handle(self, *args, urls, archive_year=None, **options):
+        if archive_year:
+            self.explain_archive(archive_year)
         client = Client()
         # The cold tier as served: no page cache; the list count and page index as configured.
         with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["*"]):
@@ -33,6 +39,16 @@ class Command(BaseCommand):
                     with connection.cursor() as cursor:
                         cursor.execute(self.explain(query["sql"]))
                         self.stdout.write("\n".join(str(row[-1]) for row in cursor.fetchall()))
+
+    def explain_archive(self, year):
+        from newsroom.models import PressRelease
+
+        releases = PressRelease.objects.published().filter(published_at__year=year).for_list()[:10]
+        sql, params = releases.query.sql_with_params()
+        self.stdout.write(f"\n=== archive {year}, first page (queryset)\n--- query 1: {sql[:160]}…")
+        with connection.cursor() as cursor:
+            cursor.execute(self.explain(sql), params)
+            self.stdout.write("\n".join(str(row[-1]) for row in cursor.fetchall()))
 
     def explain(self, sql):
         if connection.vendor == "postgresql":
