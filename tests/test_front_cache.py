@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from newsroom import roles
 from newsroom.pagecache import purge
 
-from .conftest import login
+from .conftest import login, staff_user
 from .test_views import full_release
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy" / "varnish"
@@ -74,7 +75,7 @@ def fetch(url, **headers):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_varnish_serves_public_pages_and_a_purge_empties_it(front_cache, settings, client, editor):
+def test_varnish_serves_public_pages_and_a_purge_empties_it(front_cache, settings, client):
     settings.NEWSROOM_PAGE_CACHE = True
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
     settings.SITE_URL = front_cache  # the host the ban names
@@ -90,7 +91,8 @@ def test_varnish_serves_public_pages_and_a_purge_empties_it(front_cache, setting
     assert "public" in second_headers["Cache-Control"] and "Set-Cookie" not in second_headers
 
     # Staff pass through to the application and never see or leave a cached copy.
-    session = login(client, editor).cookies[settings.SESSION_COOKIE_NAME].value
+    roles.ensure_staff_groups()  # a transactional test may start after another one flushed them
+    session = login(client, staff_user("redakteurin", roles.EDITORS)).cookies[settings.SESSION_COOKIE_NAME].value
     staff_headers, _page = fetch(url, Cookie=f"sessionid={session}")
     assert staff_headers["X-Cache"] == "MISS" and "private" in staff_headers["Cache-Control"]
     assert fetch(url)[0]["X-Cache"] == "HIT"
