@@ -57,5 +57,5 @@ def test_explain_pages_prints_a_plan_per_query(client):
     call_command("explain_pages", release.get_absolute_url(), "/pressemeldungen/", archive_year=2026, stdout=out)
     text = out.getvalue()
     assert "=== archive 2026, first page (queryset)" in text
-    assert f"=== {release.get_absolute_url()}  (HTTP 200, 6 queries" in text
-    assert text.count("--- query") == 1 + 6 + 2
+    assert f"=== {release.get_absolute_url()}  (HTTP 200, 7 queries" in text
+    assert text.count("--- query") == 1 + 7 + 2

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsroom.models import Status
 from newsroom.pagecache import signals
-from newsroom.publishing import publish
+from newsroom import publishing
 
 from .conftest import login
 from .factories import PhotoPersonFactory, PressReleaseFactory, QuoteFactory, SectionFactory, TopicFactory
@@ -79,13 +79,15 @@ def test_cached_pages_carry_no_cookie_session_or_csrf_token(client):
             assert "csrfmiddlewaretoken" not in text_of(response)
 
 
-def test_publishing_shows_on_list_feed_and_detail(client, change, press_officer, django_assert_num_queries):
+def test_publishing_shows_on_list_feed_and_detail(client, change, editor, press_officer, django_assert_num_queries):
     PressReleaseFactory(published=True, title="Schon da")
-    release = SectionFactory(release__title="Neu erschienen", release__lead="Vorspann").release
+    release = SectionFactory(release__title="Neu erschienen", release__lead="Vorspann", release__created_by=editor).release
     served_from_cache(client, LIST, django_assert_num_queries)
     served_from_cache(client, FEED, django_assert_num_queries)
     assert client.get(release.get_absolute_url()).status_code == 404
-    change(publish, release, by=press_officer)
+    change(publishing.submit, release, by=editor)
+    assert "Neu erschienen" not in text_of(client.get(LIST))  # in review: still not public
+    change(publishing.publish, release, by=press_officer)
     assert "Neu erschienen" in text_of(client.get(LIST))
     assert feed_titles(client.get(FEED))[0] == "Neu erschienen"
     assert client.get(release.get_absolute_url()).status_code == 200
@@ -112,18 +114,18 @@ def test_editing_a_section_shows_on_detail_and_feed(client, change, django_asser
         assert "Neuer Absatz" in text_of(client.get(url)), url
 
 
-def test_withdrawing_removes_the_release_from_every_page(client, change, django_assert_num_queries):
+def test_withdrawing_removes_the_release_from_every_page(client, change, press_officer, django_assert_num_queries):
     PressReleaseFactory(published=True, title="Bleibt")
     release = full_release()
     release.title = "Wird zurückgezogen"
     release.save()
     for url in [LIST, FEED, release.get_absolute_url()]:
         served_from_cache(client, url, django_assert_num_queries)
-    release.status = Status.WITHDRAWN
-    change(release.save)
+    change(publishing.withdraw, release, by=press_officer, reason="Der Termin fällt aus.")
     assert "Wird zurückgezogen" not in text_of(client.get(LIST))
     assert feed_titles(client.get(FEED)) == ["Bleibt"]
-    assert client.get(release.get_absolute_url()).status_code in (404, 410)
+    gone = served_from_cache(client, release.get_absolute_url(), django_assert_num_queries)
+    assert gone.status_code == 410 and "Der Termin fällt aus." in text_of(gone)
 
 
 def test_editing_a_person_in_the_admin_shows_on_the_release(client, change, press_officer, django_assert_num_queries):
@@ -229,10 +231,11 @@ def test_a_transaction_invalidates_and_purges_once_on_commit(django_capture_on_c
     assert callbacks == [signals.after_commit]
 
 
-def test_unknown_pages_and_admin_are_not_cached(client, django_assert_num_queries):
+def test_unknown_pages_and_admin_are_not_cached(client):
     assert client.get("/pressemeldungen/gibt-es-nicht/").status_code == 404
-    with django_assert_num_queries(1):
+    with CaptureQueriesContext(connection) as queries:
         assert client.get("/pressemeldungen/gibt-es-nicht/").status_code == 404
+    assert queries, "a 404 is looked up afresh: the release may be published any moment"
     assert "ETag" not in client.get("/admin/login/")
 
 
@@ -255,3 +258,14 @@ def test_private_answers_and_answers_with_cookies_are_not_stored(client, url):
     first, second = client.get(url), client.get(url)
     assert "ETag" not in first and "ETag" not in second
     assert "s-maxage" not in second.get("Cache-Control", "")
+
+
+def test_a_public_correction_note_shows_on_the_release(client, change, press_officer, django_assert_num_queries):
+    release = full_release()
+    url = release.get_absolute_url()
+    served_from_cache(client, url, django_assert_num_queries)
+    release.lead = "Berichtigter Vorspann."
+    change(release.save)
+    change(publishing.correct, release, by=press_officer, note="Datum berichtigt.", is_public=True)
+    page = text_of(client.get(url))
+    assert "Berichtigter Vorspann." in page and "Datum berichtigt." in page

@@ -29,8 +29,8 @@ PER_PAGE = 10
 
 # name, URL built from the world, exact queries of the view (no cache)
 PUBLIC_PAGES = [
-    ("detail", lambda world: world.featured.get_absolute_url(), 6),
-    ("detail-hero-in-text", lambda world: world.hero_in_text.get_absolute_url(), 5),
+    ("detail", lambda world: world.featured.get_absolute_url(), 7),
+    ("detail-hero-in-text", lambda world: world.hero_in_text.get_absolute_url(), 6),
     ("list", lambda world: "/pressemeldungen/", 2),
     ("list-last-page", lambda world: f"/pressemeldungen/?seite={world.last_page}", 2),
     ("feed-rss", lambda world: "/pressemeldungen/feed/rss/", 7),

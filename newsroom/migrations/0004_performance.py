@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0002_staff_groups'),
+        ('newsroom', '0003_workflow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
