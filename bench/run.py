@@ -67,6 +67,8 @@ def ensure_database(releases):
                         return
                 except psycopg.errors.UndefinedTable:
                     pass
+                except subprocess.CalledProcessError:
+                    print(f"{name} does not migrate to this code; building it again.", flush=True)
             admin.execute(f'DROP DATABASE "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
     print(f"Building {name} …", flush=True)
