@@ -132,6 +132,23 @@ def run_cold(args, paths, small_paths, results):
             return response.read()
 
 
+def cpu_per_request(releases, paths):
+    """{page: CPU ms per request} measured in-process (manage.py measure_pages)."""
+    output = manage(releases, "measure_pages", *(f"{name}={path}" for name, path in paths.items()),
+                    capture_output=True, text=True).stdout
+    return {name: float(cpu) for name, status, cpu in (line.split("\t") for line in output.splitlines())
+            if status == "200"}
+
+
+def cpu_report(args, large, small):
+    lines = ["", f"| page | CPU ms per request at {args.small:,} | at {args.releases:,} | ratio |",
+             "| --- | ---: | ---: | ---: |"]
+    for name, cpu in large.items():
+        if name in small:
+            lines.append(f"| {name} | {small[name]:.2f} | {cpu:.2f} | {cpu / small[name]:.2f} |")
+    return "\n".join(lines)
+
+
 def report(args, paths, results, ceiling):
     lines = [f"| page | tier | req/s | p50 ms | p99 ms | errors | × ceiling |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for (tier, name), result in results.items():
@@ -187,7 +204,12 @@ def main():
         measure(base, {"detail": "/detail.html"}, args, "static", results)
     ceiling = results[("static", "detail")].requests_per_second
 
-    table = report(args, paths, results, ceiling)
+    flush_cache()
+    large_cpu = cpu_per_request(args.releases, paths)
+    flush_cache()
+    small_cpu = cpu_per_request(args.small, {name: small_paths[small_name] for name, small_name
+                                             in zip(paths, small_paths) if name in large_cpu})
+    table = report(args, paths, results, ceiling) + "\n" + cpu_report(args, large_cpu, small_cpu)
     # Other work on the machine shares the cores: the load average says how much there was.
     header = (f"{started:%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs · load average "
               f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after · `make bench N={args.releases}` "

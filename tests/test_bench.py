@@ -59,3 +59,12 @@ def test_explain_pages_prints_a_plan_per_query(client):
     assert "=== archive 2026, first page (queryset)" in text
     assert f"=== {release.get_absolute_url()}  (HTTP 200, 7 queries" in text
     assert text.count("--- query") == 1 + 7 + 2
+
+
+@pytest.mark.django_db
+def test_measure_pages_prints_cpu_per_request():
+    out = io.StringIO()
+    call_command("measure_pages", "list=/pressemeldungen/", "missing=/pressemeldungen/nein/", requests=3, stdout=out)
+    listed, missing = (line.split("\t") for line in out.getvalue().splitlines())
+    assert listed[:2] == ["list", "200"] and float(listed[2]) > 0
+    assert missing[:2] == ["missing", "404"]
