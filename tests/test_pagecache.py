@@ -269,3 +269,13 @@ def test_a_public_correction_note_shows_on_the_release(client, change, press_off
     change(publishing.correct, release, by=press_officer, note="Datum berichtigt.", is_public=True)
     page = text_of(client.get(url))
     assert "Berichtigter Vorspann." in page and "Datum berichtigt." in page
+
+
+def test_system_check_wants_the_page_cache_before_sessions(settings):
+    from django.core.checks import run_checks
+
+    assert not [error for error in run_checks() if error.id == "newsroom.E801"]
+    middleware = list(settings.MIDDLEWARE)
+    middleware.remove("newsroom.pagecache.middleware.PageCacheMiddleware")
+    settings.MIDDLEWARE = [*middleware, "newsroom.pagecache.middleware.PageCacheMiddleware"]
+    assert {error.id for error in run_checks()} >= {"newsroom.E801"}

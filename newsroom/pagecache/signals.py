@@ -36,5 +36,7 @@ def content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 
 def connect():
+    from . import checks  # noqa: F401  (registers the system check)
+
     for name, signal in (("save", post_save), ("delete", post_delete), ("m2m", m2m_changed)):
         signal.connect(content_changed, dispatch_uid=f"newsroom.pagecache.{name}")
