@@ -2,7 +2,8 @@
 #
 #   varnishd -a :80 -f /etc/varnish/newsroom.vcl -p vcl_path=/etc/varnish -s malloc,256m
 #
-# with this file and backend.vcl in /etc/varnish, and in the application's environment
+# (newsroom.service.conf is the systemd drop-in for Debian's unit) with this file and
+# backend.vcl in /etc/varnish, and in the application's environment
 #   NEWSROOM_PURGE_BACKEND=newsroom.pagecache.purge.VarnishBan
 #   NEWSROOM_PURGE_URLS=http://127.0.0.1:80
 # so that every change to public content bans the cached pages (README "Performance").
