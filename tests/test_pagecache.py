@@ -279,3 +279,13 @@ def test_system_check_wants_the_page_cache_before_sessions(settings):
     middleware.remove("newsroom.pagecache.middleware.PageCacheMiddleware")
     settings.MIDDLEWARE = [*middleware, "newsroom.pagecache.middleware.PageCacheMiddleware"]
     assert {error.id for error in run_checks()} >= {"newsroom.E801"}
+
+
+@pytest.mark.parametrize("page_cache", ["redis"], indirect=True)
+def test_the_redis_backend_reuses_its_client(page_cache):  # noqa: F811 (fixture)
+    from newsroom.pagecache.redis import ReusingRedisCacheClient
+
+    assert isinstance(page_cache._cache, ReusingRedisCacheClient)
+    page_cache.set("eins", 1)
+    assert page_cache._cache.get_client(write=True) is page_cache._cache.get_client(write=True)
+    assert page_cache.get("eins") == 1
