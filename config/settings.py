@@ -139,10 +139,10 @@ NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
 NEWSROOM_PAGE_CACHE_PREFIXES = [
     "/pressemeldungen/", "/themen/", "/personen/", "/archiv/", "/suche/",
-    "/sitemap.xml", "/robots.txt", "/impressum/", "/datenschutz/", "/barrierefreiheit/",
+    "/sitemap.xml", "/robots.txt", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
 ]
 # Writes to models of these apps invalidate every cached public page.
-NEWSROOM_PAGE_CACHE_APPS = ["newsroom"]
+NEWSROOM_PAGE_CACHE_APPS = ["newsroom", "pages"]
 # List counts kept per generation (newsroom.pagination); independent of the page cache.
 NEWSROOM_COUNT_CACHE = env_bool("NEWSROOM_COUNT_CACHE", True)
 NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "")

@@ -289,3 +289,13 @@ def test_the_redis_backend_reuses_its_client(page_cache):  # noqa: F811 (fixture
     page_cache.set("eins", 1)
     assert page_cache._cache.get_client(write=True) is page_cache._cache.get_client(write=True)
     assert page_cache.get("eins") == 1
+
+
+def test_editing_a_legal_page_shows_on_it(client, change, django_assert_num_queries):
+    from pages.models import Kind, LegalPage
+
+    page = LegalPage.objects.get(kind=Kind.IMPRINT)
+    served_from_cache(client, page.get_absolute_url(), django_assert_num_queries)
+    page.body = "<h2>Verantwortlich</h2><p>Neue Leitung der Pressestelle</p>"
+    change(page.save)
+    assert "Neue Leitung der Pressestelle" in text_of(client.get(page.get_absolute_url()))

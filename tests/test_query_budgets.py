@@ -34,6 +34,8 @@ PUBLIC_PAGES = [
     ("list", lambda world: "/pressemeldungen/", 2),
     ("list-last-page", lambda world: f"/pressemeldungen/?seite={world.last_page}", 2),
     ("feed-rss", lambda world: "/pressemeldungen/feed/rss/", 7),
+    ("imprint", lambda world: "/impressum/", 1),
+    ("easy-language", lambda world: "/leichte-sprache/", 1),
 ]
 PAGINATED = {"list", "list-last-page"}
 
