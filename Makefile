@@ -7,7 +7,7 @@ DEMO := NEWSROOM_DEMO=1
 # Tests run with production-like settings (no demo mode); they only need some key.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 
-.PHONY: run test messages clean
+.PHONY: run test messages clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,13 +24,22 @@ test: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# Browser and web-server tests (#7) need Debian's chromium and nginx: installed once if missing.
+# Browser and web-server tests (#7) need Debian's chromium and nginx, the front cache test (#8)
+# Debian's varnish: installed once if missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: test-tools
 test: test-tools
 test-tools:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx; }
+	@command -v varnishd >/dev/null 2>&1 || test -x /usr/sbin/varnishd || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq varnish; }
+
+# Load test at archive scale (README "Performance"): make bench [N=100000]. Needs PostgreSQL and Redis.
+N ?= 10000
+bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 && test -x /usr/sbin/nginx && test -x /usr/sbin/varnishd || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk nginx varnish; }
+	$(PY) -m bench.run --releases $(N)
 
 # Needs GNU gettext; the compiled catalogues are committed, so running the site does not.
 messages:

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "newsroom.security.middleware.NewsroomCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -128,9 +129,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's RedisCache, reusing its redis-py clients (newsroom/pagecache/redis.py says why).
+    CACHES = {"default": {"BACKEND": "newsroom.pagecache.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Application cache tier (newsroom.pagecache) and front cache purging; README "Performance".
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+NEWSROOM_PAGE_CACHE_PREFIXES = [
+    "/pressemeldungen/", "/themen/", "/personen/", "/archiv/", "/suche/",
+    "/sitemap.xml", "/robots.txt", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
+]
+# Writes to models of these apps invalidate every cached public page.
+NEWSROOM_PAGE_CACHE_APPS = ["newsroom", "pages"]
+# List counts kept per generation (newsroom.pagination); independent of the page cache.
+NEWSROOM_COUNT_CACHE = env_bool("NEWSROOM_COUNT_CACHE", True)
+NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "")
+NEWSROOM_PURGE_URLS = env_list("NEWSROOM_PURGE_URLS")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,3 +19,8 @@ class NewsroomConfig(AppConfig):
         from .imaging import cleanup
 
         cleanup.connect()
+
+        # Public pages are cached until anything they show changes: newsroom.pagecache.
+        from .pagecache import signals
+
+        signals.connect()

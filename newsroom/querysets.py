@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 
@@ -42,20 +42,48 @@ class PressReleaseQuerySet(models.QuerySet):
         """
         return self.select_related("hero_photo").prefetch_related("hero_photo__shown").newest_first()
 
-    def with_body(self):
-        """Everything a full release shows, in a fixed number of queries."""
+    def with_text(self):
+        """The release's own text: sections, quotes and the photos placed in them, with their people."""
         from .models import PhotoPerson, Quote, ReleasePhoto
-
-        def people_shown(lookup):
-            return Prefetch(lookup, queryset=PhotoPerson.objects.select_related("person"))
 
         return self.select_related("hero_photo", "press_contact").prefetch_related(
             "sections",
-            "topics",
             Prefetch("quotes", queryset=Quote.objects.select_related("person")),
             Prefetch(
                 "photo_placements",
-                queryset=ReleasePhoto.objects.select_related("photo").prefetch_related(people_shown("photo__shown")),
+                queryset=ReleasePhoto.objects.select_related("photo").prefetch_related(
+                    Prefetch("photo__shown", queryset=PhotoPerson.objects.select_related("person"))
+                ),
             ),
-            people_shown("hero_photo__shown"),
         )
+
+    def for_detail(self):
+        """One release's page, in a fixed number of queries however long it is.
+
+        Topics are left to the page, which reads them only if it shows them (then one
+        query, as a prefetch would cost); the people in the hero photo follow with
+        ``prefetch_hero_people`` once the release is known.
+        """
+        return self.with_text()
+
+    def with_body(self):
+        """Everything a full release shows, in a fixed number of queries (for lists of releases)."""
+        from .models import PhotoPerson
+
+        return self.with_text().prefetch_related(
+            "topics", Prefetch("hero_photo__shown", queryset=PhotoPerson.objects.select_related("person"))
+        )
+
+
+def prefetch_hero_people(release):
+    """The people in the hero photo, in one query, if the page shows the hero on top.
+
+    A hero placed in the text is shown there, with the people its placement brought.
+    """
+    from .models import PhotoPerson
+
+    if release.shows_hero_on_top:
+        prefetch_related_objects(
+            [release.hero_photo], Prefetch("shown", queryset=PhotoPerson.objects.select_related("person"))
+        )
+    return release

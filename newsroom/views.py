@@ -2,10 +2,12 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from .models import PressRelease
+from .pagination import ArchivePaginationMixin
 from .preview import public_change_notes, withdrawn_response
+from .querysets import prefetch_hero_people
 
 
-class PressReleaseListView(ListView):
+class PressReleaseListView(ArchivePaginationMixin, ListView):
     context_object_name = "press_releases"
     paginate_by = 10
     page_kwarg = "seite"
@@ -16,7 +18,10 @@ class PressReleaseListView(ListView):
 
 class PressReleaseDetailView(DetailView):
     def get_queryset(self):
-        return PressRelease.objects.published().with_body()
+        return PressRelease.objects.published().for_detail()
+
+    def get_object(self, queryset=None):
+        return prefetch_hero_people(super().get_object(queryset))
 
     def get(self, request, *args, **kwargs):
         try:

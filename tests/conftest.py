@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from newsroom import roles
 
@@ -14,6 +15,15 @@ def _test_storage(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """An empty cache per test; the page and count caches stay off unless a test turns them
+    on (tests/test_pagecache.py, test_query_budgets.py), so budgets measure the views themselves."""
+    settings.NEWSROOM_PAGE_CACHE = False
+    settings.NEWSROOM_COUNT_CACHE = False
+    cache.clear()
 
 
 def staff_user(username, group_name):

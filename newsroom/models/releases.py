@@ -111,7 +111,8 @@ class PressRelease(models.Model):
                 name="public_release_has_time_and_number",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="release_status_published_idx")]
+        # The public order, whole: lists, deep pages (index-only), archive years, feeds, the next scheduled one.
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="release_public_order_idx")]
 
     def __str__(self):
         return self.title

@@ -1,0 +1,153 @@
+"""Fill an empty PostgreSQL database with releases shaped like the seed, for load tests.
+
+Each release has the seed's thirteen sections, ten quotes, ten named people, a
+hero photo showing four people and placed in the text, a press contact and one
+or two topics; titles and leads vary so that search has something to find. A
+few releases are drafts or withdrawn, as in a real archive. Rows go in with
+PostgreSQL's COPY (``make bench`` builds 100,000 releases in minutes), then the
+tables are vacuumed so that plans and index-only scans are those of a settled
+database.
+"""
+
+import datetime
+import itertools
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.html import escape
+
+from newsroom.demo import seed
+from newsroom.demo.placeholder import group_photo_placeholder
+from newsroom.models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Status, Topic
+from newsroom.sanitizer import clean_html
+
+IMAGE_NAME = "photos/bench-group-photo.jpg"
+IMAGE_SIZE = (1600, 1067)
+SUBJECTS = [
+    ("Integration", "integration"), ("Ausbildung", "ausbildung"), ("Weiterbildung", "weiterbildung"),
+    ("Jobbörse", "jobboerse"), ("Langzeitarbeitslosigkeit", "langzeitarbeitslosigkeit"),
+    ("Familie und Beruf", "familie-und-beruf"), ("Arbeitgeberservice", "arbeitgeberservice"),
+    ("Bürgergeld", "buergergeld"),
+]
+PLACES = ["Polch", "Koblenz", "Mayen", "Andernach", "Bendorf", "Vallendar", "Weißenthurm", "Münstermaifeld"]
+
+
+def columns(model, *names):
+    return [model._meta.get_field(name).column for name in names]
+
+
+class Command(BaseCommand):
+    help = "Creates N seed-shaped press releases in an empty PostgreSQL database (for make bench)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--releases", type=int, default=10_000)
+        parser.add_argument("--years", type=int, default=20, help="How many years the archive spans.")
+
+    def handle(self, *args, releases, years, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("Benchmark data needs PostgreSQL (set DATABASE_URL).")
+        if PressRelease.objects.exists():
+            raise CommandError("The database already holds press releases; use an empty one.")
+        if not default_storage.exists(IMAGE_NAME):
+            default_storage.save(IMAGE_NAME, ContentFile(group_photo_placeholder(*IMAGE_SIZE)))
+        with transaction.atomic():
+            people = self.create_people()
+            topics = [Topic.objects.create(name=name, slug=slug).pk for name, slug in SUBJECTS]
+            self.copy_archive(releases, years, people, topics)
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(
+                    no_style(), [Photo, PhotoPerson, PressRelease, Section, Quote, ReleasePhoto,
+                                 PressRelease.topics.through, PressRelease.named_people.through]
+                ):
+                    cursor.execute(sql)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        self.stdout.write(f"Created {releases} press releases.")
+
+    def create_people(self):
+        people = {}
+        for key, (name, role, organisation, is_public) in seed.PEOPLE.items():
+            contact = key == seed.PRESS_CONTACT["key"]
+            people[key] = Person.objects.create(
+                name=name, slug=key, role=role, organisation=organisation, is_public_figure=is_public,
+                is_press_contact=contact, phone=seed.PRESS_CONTACT["phone"] if contact else "",
+                email=seed.PRESS_CONTACT["email"] if contact else "",
+            ).pk
+        return people
+
+    def copy_archive(self, count, years, people, topics):
+        now = timezone.now()
+        step = datetime.timedelta(days=365 * years) / count
+        bodies = [clean_html("".join(f"<p>{escape(text)}</p>" for text in paragraphs))
+                  for _heading, paragraphs, _placed in seed.SECTIONS]
+        numbers = {}
+        with connection.cursor() as cursor:
+            writers = {
+                "photo": (Photo, columns(Photo, "id", "image", "width", "height", "alt_text", "caption", "credit",
+                                         "created_at")),
+                "shown": (PhotoPerson, columns(PhotoPerson, "photo", "person", "position")),
+                "release": (PressRelease, columns(
+                    PressRelease, "id", "title", "slug", "number", "number_year", "lead", "dateline", "status",
+                    "published_at", "press_contact", "hero_photo", "created_at", "updated_at")),
+                "section": (Section, columns(Section, "id", "release", "position", "heading", "body")),
+                "quote": (Quote, columns(Quote, "release", "section", "position", "text", "person", "attribution",
+                                         "role")),
+                "placed": (ReleasePhoto, columns(ReleasePhoto, "release", "section", "position", "photo")),
+                "topics": (PressRelease.topics.through, ["pressrelease_id", "topic_id"]),
+                "named": (PressRelease.named_people.through, ["pressrelease_id", "person_id"]),
+            }
+            rows = {name: [] for name in writers}
+            for pk in range(1, count + 1):
+                published_at = now - datetime.timedelta(hours=1) - step * (count - pk)
+                self.add_release(rows, pk, published_at, numbers, bodies, people, topics)
+                if pk % 2000 == 0 or pk == count:
+                    self.flush(cursor, writers, rows)
+                    self.stdout.write(f"  {pk} / {count}", ending="\r")
+        self.stdout.write("")
+
+    def flush(self, cursor, writers, rows):
+        # Parents before children, so foreign keys hold at every statement.
+        for name in ["photo", "shown", "release", "section", "quote", "placed", "topics", "named"]:
+            model, names = writers[name]
+            with cursor.copy(f'COPY "{model._meta.db_table}" ({", ".join(names)}) FROM STDIN') as copy:
+                for row in rows[name]:
+                    copy.write_row(row)
+            rows[name].clear()
+
+    def add_release(self, rows, pk, published_at, numbers, bodies, people, topics):
+        subject, subject_slug = SUBJECTS[pk % len(SUBJECTS)]
+        place = PLACES[pk % len(PLACES)]
+        status = Status.DRAFT if pk % 50 == 0 else Status.WITHDRAWN if pk % 97 == 0 else Status.PUBLISHED
+        number = year = None
+        if status != Status.DRAFT:
+            year = timezone.localtime(published_at).year
+            number = numbers[year] = numbers.get(year, 0) + 1
+        else:
+            published_at = None
+        rows["photo"].append((pk, IMAGE_NAME, *IMAGE_SIZE, seed.PHOTO["alt_text"], seed.PHOTO["caption"],
+                              seed.PHOTO["credit"], published_at or timezone.now()))
+        for position, key in enumerate(seed.PHOTO["people"], start=1):
+            rows["shown"].append((pk, people[key], position))
+        rows["release"].append((
+            pk, f"{subject} in {place}: {seed.RELEASE['title']} ({pk})", f"{subject_slug}-{pk}", number, year,
+            f"{subject} im Landkreis Mayen-Koblenz. {seed.RELEASE['lead']}", place, status, published_at,
+            people[seed.PRESS_CONTACT["key"]], pk, published_at or timezone.now(), published_at or timezone.now(),
+        ))
+        first_section = (pk - 1) * len(seed.SECTIONS)
+        for index, ((heading, _paragraphs, placed), body) in enumerate(zip(seed.SECTIONS, bodies)):
+            section = first_section + index + 1
+            rows["section"].append((section, pk, index + 1, heading, body))
+            for position, item in enumerate(placed, start=1):
+                if item[0] == "photo":
+                    rows["placed"].append((pk, section, position, pk))
+                    continue
+                _kind, key, attribution, role, text = item
+                rows["quote"].append((pk, section, position, text, people[key] if key else None, attribution, role))
+        for topic in itertools.islice(itertools.cycle(topics), pk % len(topics), pk % len(topics) + 1 + pk % 2):
+            rows["topics"].append((pk, topic))
+        for key in seed.RELEASE["named"]:
+            rows["named"].append((pk, people[key]))

@@ -1,0 +1,70 @@
+"""The benchmark's tools: the data generator, the plan printer, the wrk report reader."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from bench import wrk
+from newsroom.models import PressRelease, Quote, Section, Status
+
+WRK_REPORT = """Running 10s test @ http://127.0.0.1:8801/pressemeldungen/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.30ms    4.10ms  80.00ms   90.00%
+  Latency Distribution
+     50%   11.52ms
+     75%   13.00ms
+     90%   15.00ms
+     99%    1.02s
+  10230 requests in 10.00s, 100.00MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:   1023.05
+Transfer/sec:     10.00MB
+"""
+
+
+def test_wrk_report_is_read():
+    result = wrk.parse(WRK_REPORT)
+    assert result.requests_per_second == 1023.05
+    assert result.p50_ms == 11.52
+    assert result.p99_ms == 1020.0
+    assert result.errors == 7
+    assert result.requests == 10230
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bench_data_is_shaped_like_the_seed(settings, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("create_bench_data uses PostgreSQL's COPY; CI runs this on PostgreSQL")
+    call_command("create_bench_data", releases=100, stdout=io.StringIO())
+    assert PressRelease.objects.count() == 100
+    assert PressRelease.objects.filter(status=Status.DRAFT).count() == 2
+    public = PressRelease.objects.published().with_body().first()
+    assert len(public.body()) == Section.objects.filter(release=public).count() == 13
+    assert Quote.objects.filter(release=public).count() == 10
+    assert public.hero_photo.people_in_order and public.release_number
+
+
+@pytest.mark.django_db
+def test_explain_pages_prints_a_plan_per_query(client):
+    from .test_views import full_release
+
+    release = full_release()
+    out = io.StringIO()
+    call_command("explain_pages", release.get_absolute_url(), "/pressemeldungen/", archive_year=2026, stdout=out)
+    text = out.getvalue()
+    assert "=== archive 2026, first page (queryset)" in text
+    assert f"=== {release.get_absolute_url()}  (HTTP 200, 7 queries" in text
+    assert text.count("--- query") == 1 + 7 + 2
+
+
+@pytest.mark.django_db
+def test_measure_pages_prints_cpu_per_request():
+    out = io.StringIO()
+    call_command("measure_pages", "list=/pressemeldungen/", "missing=/pressemeldungen/nein/", requests=3, stdout=out)
+    listed, missing = (line.split("\t") for line in out.getvalue().splitlines())
+    assert listed[:2] == ["list", "200"] and float(listed[2]) > 0
+    assert missing[:2] == ["missing", "404"]
