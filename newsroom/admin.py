@@ -34,6 +34,10 @@ class PersonAdmin(admin.ModelAdmin):
         (_("Press contact"), {"fields": ["is_press_contact", "phone", "email"]}),
     ]
 
+    def view_on_site(self, person):
+        # Private people have no page: no "view on site" button for them (issue 5).
+        return person.get_absolute_url() or None
+
 
 class PhotoPersonInline(admin.TabularInline):
     model = PhotoPerson

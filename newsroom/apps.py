@@ -14,3 +14,9 @@ class NewsroomConfig(AppConfig):
         from .security import rich_text
 
         rich_text.connect(self)
+
+        from . import freshness, redirects, search_index
+
+        search_index.connect()
+        redirects.connect()
+        freshness.connect()

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,6 +46,12 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The public person page; "" for private people, who never get one."""
+        if not self.is_public_figure:
+            return ""
+        return reverse("newsroom:person", kwargs={"slug": self.slug})
 
     @property
     def role_line(self):
