@@ -19,10 +19,24 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WHITESPACE = re.compile(r"\s+")
 
 
+TAG = re.compile(r"<[^>]*>")
+
+
+def text_of_html(value):
+    """The text of cleaned rich text (sections)."""
+    try:
+        text = strip_tags(value or "")
+    except AssertionError:
+        # Python's HTMLParser gives up on some malformed markup ("<![>"); cleaned
+        # HTML never has it, but a search must not fail on it either.
+        text = TAG.sub(" ", value or "")
+    return html.unescape(text)
+
+
 def plain(value):
-    """Rich text or plain text as one line of plain text, without control characters."""
-    text = html.unescape(strip_tags(value or ""))
-    return WHITESPACE.sub(" ", CONTROL_CHARACTERS.sub(" ", text)).strip()
+    """Plain text as one line, without control characters. Titles, leads and quotes are
+    plain text: "<" in them is a character, not markup, and stays."""
+    return WHITESPACE.sub(" ", CONTROL_CHARACTERS.sub(" ", str(value or ""))).strip()
 
 
 def document_parts(release):
@@ -32,7 +46,7 @@ def document_parts(release):
     """
     body = []
     for section in release.sections.all():
-        body += [plain(section.heading), plain(section.body)]
+        body += [plain(section.heading), plain(text_of_html(section.body))]
     for quote in release.quotes.all():
         speaker = quote.person.name if quote.person_id else quote.attribution
         body += [plain(quote.text), plain(speaker), plain(quote.role)]

@@ -216,3 +216,8 @@ def test_rebuild_command_restores_lost_documents(client):
     assert results(client, q="Wiederhergestellt")[0] == []
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     assert results(client, q="Wiederhergestellt")[0] == ["Wiederhergestellt"]
+
+
+def test_markup_like_plain_text_is_indexed_as_text(client):
+    release_with(title='Vergleich <![><img src="]> Tarif', body="<p>Inhalt</p>")
+    assert results(client, q="Tarif")[0] == ['Vergleich <![><img src="]> Tarif']
