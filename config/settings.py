@@ -95,6 +95,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Order matters: responses pass upwards, so the ETag and 304 come last (issue 5).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.freshness.PublicCacheMiddleware",
+    "newsroom.redirects.SlugRedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -190,6 +194,9 @@ NEWSROOM_PUBLISHER = os.environ.get("NEWSROOM_PUBLISHER", "Jobcenter Mayen-Koble
 NEWSROOM_FEED_ITEMS = 20
 # Feed ids are tag: URIs (RFC 4151) under a domain the agency held on that date; never change it.
 NEWSROOM_TAG_AUTHORITY = os.environ.get("NEWSROOM_TAG_AUTHORITY", "jobcenter-mayen-koblenz.de,2026")
+# Seconds browsers and caches may reuse a public page or feed; cut short before a
+# scheduled publication (newsroom.freshness.next_public_change).
+NEWSROOM_PUBLIC_MAX_AGE = int(os.environ.get("NEWSROOM_PUBLIC_MAX_AGE", "300"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -35,6 +35,10 @@ class PersonAdmin(admin.ModelAdmin):
         (_("Consent to be named"), {"fields": ["naming_consent_on", "naming_consent_note"]}),
     ]
 
+    def view_on_site(self, person):
+        # Private people have no page: no "view on site" button for them (issue 5).
+        return person.get_absolute_url() or None
+
 
 class SectionInline(ReleasePartInlineMixin, admin.StackedInline):
     model = Section

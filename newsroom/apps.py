@@ -24,3 +24,10 @@ class NewsroomConfig(AppConfig):
         from .pagecache import signals
 
         signals.connect()
+
+        # Search index, slug history and Last-Modified follow every change.
+        from . import freshness, redirects, search_index
+
+        search_index.connect()
+        redirects.connect()
+        freshness.connect()

@@ -8,7 +8,7 @@ bound their lifetime with ``next_consent_expiry(now)``.
 
 import datetime
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -46,15 +46,16 @@ def next_consent_expiry(now):
     the start of a consent recorded ahead of time. Page caches must not outlive it.
     """
     today = timezone.localdate(now)
-    running = PhotoPerson.objects.filter(consent=Consent.GIVEN, consent_until__gte=today)
-    upcoming = PhotoPerson.objects.filter(consent=Consent.GIVEN, consent_given_on__gt=today)
+    # One query: this runs for every public response (newsroom.freshness).
+    dates = PhotoPerson.objects.filter(consent=Consent.GIVEN).aggregate(
+        ends=Min("consent_until", filter=Q(consent_until__gte=today)),
+        starts=Min("consent_given_on", filter=Q(consent_given_on__gt=today)),
+    )
     moments = []
-    ends = running.aggregate(first=Min("consent_until"))["first"]
-    if ends:
-        moments.append(day_start(ends + datetime.timedelta(days=1)))
-    starts = upcoming.aggregate(first=Min("consent_given_on"))["first"]
-    if starts:
-        moments.append(day_start(starts))
+    if dates["ends"]:
+        moments.append(day_start(dates["ends"] + datetime.timedelta(days=1)))
+    if dates["starts"]:
+        moments.append(day_start(dates["starts"]))
     return min(moments, default=None)
 
 

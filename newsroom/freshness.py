@@ -1,27 +1,150 @@
-"""When does public output next change by itself, without anyone saving anything?
+"""When public output changes, for HTTP validators and cache lifetimes.
 
-Caches (the application's page cache, the front cache's ``s-maxage``) must not
-outlive that moment: a release scheduled for 10:00 is public at 10:00 even if a
-page was cached at 09:59. Every channel that changes with time alone adds its
-moment here, so that cache lifetimes are bounded by one function.
+Public pages and feeds change for two reasons: someone saves something, or the
+clock passes a time set in advance (a scheduled release goes live; other rules,
+e.g. an expiring consent, add their own times). ``next_public_change(now)`` is the
+one answer to "when does public output next change by itself"; HTTP max-age and
+every cache in front of the site must not outlive it.
 """
 
+import datetime
 
-def next_public_change(now):
-    """The earliest moment after ``now`` at which public output changes, or None.
+from django.conf import settings
+from django.db.models import Max, Min, Q, Subquery
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 
-    That is the next scheduled publication (a release with status "published"
-    whose publication time lies in the future) or the next change of a photo's
-    consent by date, whichever comes first.
+# Functions ``(now) -> datetime | None``: a future moment when public output changes
+# without anyone saving, beside scheduled releases (built in). Other features add
+# theirs (e.g. a consent that expires) with ``register_change_source``.
+_change_sources = []
+
+
+def register_change_source(source):
+    """Add a function ``(now) -> datetime | None`` to ``next_public_change``; usable as a decorator."""
+    if source not in _change_sources:
+        _change_sources.append(source)
+    return source
+
+
+def release_times(now):
+    """One query: when public releases last changed, and the next scheduled publication.
+
+    "Last changed" is the latest edit or publication of any release that is or was
+    public (a withdrawal must move it too, so withdrawn releases count), or the latest
+    edit of what pages show beside releases (``ContentChange``).
     """
-    from .consent import next_consent_expiry
-    from .models import PressRelease
+    from .models import ContentChange, PressRelease, Status
 
-    scheduled = (
-        PressRelease.objects.scheduled(now=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
+    times = PressRelease.objects.filter(status__in=[Status.PUBLISHED, Status.WITHDRAWN]).aggregate(
+        last_modified=Max(Greatest("updated_at", "published_at"), filter=Q(published_at__lte=now)),
+        next_publication=Min("published_at", filter=Q(status=Status.PUBLISHED, published_at__gt=now)),
+        # Read in the same query: edits to people, topics, photos and a release's parts.
+        content_changed=Max(Subquery(ContentChange.objects.values("changed_at")[:1])),
     )
-    moments = [moment for moment in (scheduled, next_consent_expiry(now)) if moment]
-    return min(moments, default=None)
+    moments = [moment for moment in (times["last_modified"], times.pop("content_changed")) if moment is not None]
+    times["last_modified"] = max(moments, default=None)
+    return times
+
+
+def _earliest_after(now, moments):
+    return min((moment for moment in moments if moment is not None and moment > now), default=None)
+
+
+def next_public_change(now=None):
+    """The earliest future moment at which public output changes by itself, or None."""
+    now = now or timezone.now()
+    return public_freshness(now)[1]
+
+
+def public_last_modified(now=None):
+    """When public output last changed by an edit, a publication or a withdrawal."""
+    return release_times(now or timezone.now())["last_modified"]
+
+
+def public_freshness(now):
+    """(last modified, next change by itself) for ``now``, with one database query."""
+    times = release_times(now)
+    upcoming = [times["next_publication"], *(source(now) for source in _change_sources)]
+    return times["last_modified"], _earliest_after(now, upcoming)
+
+
+def max_age(now, upcoming):
+    """Seconds a public response may be reused: the configured lifetime, cut short
+    by the next change the clock brings."""
+    seconds = settings.NEWSROOM_PUBLIC_MAX_AGE
+    if upcoming is not None:
+        seconds = min(seconds, max(0, int((upcoming - now) / datetime.timedelta(seconds=1))))
+    return seconds
+
+
+def record_content_change(sender, **kwargs):
+    """Move ``Last-Modified`` of public output: something shown beside releases changed."""
+    from .models import ContentChange
+
+    if kwargs.get("raw"):
+        return
+    ContentChange.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+
+
+def connect():
+    """People, topics, photos and the parts of a release change pages without saving
+    the release itself; each such write moves the content clock. A consent that
+    runs out changes pages by itself: it is a change source."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from .consent import next_consent_expiry
+
+    register_change_source(next_consent_expiry)
+
+    from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic, WorkflowEvent
+
+    # WorkflowEvent: a public change note appears on the page and in the feeds.
+    for model in (Person, Topic, Photo, PhotoPerson, Section, Quote, ReleasePhoto, WorkflowEvent):
+        post_save.connect(record_content_change, sender=model, dispatch_uid=f"content_change_save_{model.__name__}")
+        post_delete.connect(record_content_change, sender=model, dispatch_uid=f"content_change_delete_{model.__name__}")
+    for through in (PressRelease.topics.through, PressRelease.named_people.through):
+        m2m_changed.connect(record_content_change, sender=through, dispatch_uid=f"content_change_m2m_{through.__name__}")
+
+
+def is_public_response(request, response):
+    match = request.resolver_match
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and match is not None
+        and match.namespace == "newsroom"
+        # A view that decided itself (staff preview: never_cache) keeps its decision.
+        and not response.has_header("Cache-Control")
+        and not response.cookies
+    )
+
+
+class PublicCacheMiddleware:
+    """Cache-Control and Last-Modified for every public page and feed.
+
+    Sits below ``ConditionalGetMiddleware`` in MIDDLEWARE, which then adds an ETag
+    from the content and answers 304 to a repeated request with either validator.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_public_response(request, response):
+            return response
+        now = timezone.now()
+        last_modified, upcoming = public_freshness(now)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Staff (or anyone with a session): never stored by a shared cache, always
+            # revalidated, so an editor sees a release the moment it is published and a
+            # view that forgot never_cache cannot leak a preview into a front cache.
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=max_age(now, upcoming))
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        return response

@@ -87,3 +87,26 @@ def pytest_sessionstart(session):
 
     if os.environ.get("CI") and connection.vendor != "postgresql":
         pytest.exit("CI must run the tests against PostgreSQL (set DATABASE_URL).", returncode=1)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgresql: needs PostgreSQL; deselected on SQLite outside CI, and CI refuses SQLite"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    # Locally on SQLite, PostgreSQL-only tests are deselected (not skipped, not passed).
+    # In CI the session has already stopped unless the database is PostgreSQL
+    # (pytest_sessionstart), so there they always run, and fail if they fail.
+    import os
+
+    from django.db import connection
+
+    if os.environ.get("CI") or connection.vendor == "postgresql":
+        return
+    selected = [item for item in items if item.get_closest_marker("postgresql") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgresql") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected

@@ -164,8 +164,7 @@ def test_photo_library_searches_people_and_shows_use(editor_client):
 
 def test_person_page_url_only_for_public_figures():
     assert PersonFactory(is_public_figure=False).get_absolute_url() == ""
-    # No person pages are configured in this installation (yet): no link, no error.
-    assert PersonFactory(is_public_figure=True).get_absolute_url() == ""
+    assert PersonFactory(is_public_figure=True, slug="pia").get_absolute_url() == "/personen/pia/"
 
 
 def test_photo_add_form_offers_the_upload_and_consent_fields(editor_client):

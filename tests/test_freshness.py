@@ -1,44 +1,179 @@
+"""Conditional GET and cache lifetimes of public pages and feeds."""
+
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
+from django.utils.cache import get_max_age
+from django.utils.http import parse_http_date
 
-from newsroom.freshness import next_public_change
+from newsroom.freshness import next_public_change, public_last_modified, register_change_source, _change_sources
 from newsroom.models import Status
 
-from .factories import PressReleaseFactory
+from .factories import PersonFactory, PressReleaseFactory, QuoteFactory, TopicFactory
+from .test_views import full_release
 
 pytestmark = pytest.mark.django_db
 
 
-def scheduled(at, status=Status.PUBLISHED, number=None):
-    return PressReleaseFactory(status=status, published_at=at, number=number or at.minute + 1, number_year=2026)
+@pytest.fixture
+def release(db):
+    release = full_release()
+    release.topics.add(TopicFactory(slug="integration"))
+    QuoteFactory(section=release.sections.first(), person=PersonFactory(slug="pia-person"))
+    return release
 
 
-def test_nothing_scheduled_means_no_change_by_time_alone():
-    PressReleaseFactory(published=True)
-    assert next_public_change(timezone.now()) is None
+PUBLIC_URLS = [
+    "/pressemeldungen/",
+    "/pressemeldungen/feed/rss/",
+    "/pressemeldungen/feed/atom/",
+    "/themen/integration/feed/rss/",
+    "/themen/integration/feed/atom/",
+    "/themen/",
+    "/themen/integration/",
+    "/archiv/",
+    "/personen/pia-person/",
+    "/suche/?q=Zitat",
+    "/sitemap.xml",
+    "/sitemap-pressemeldungen.xml",
+    "/sitemap-personen.xml",
+    "/robots.txt",
+]
 
 
-def test_the_earliest_future_publication_is_the_next_change():
-    now = timezone.now().replace(second=0, microsecond=0)
-    scheduled(now + datetime.timedelta(hours=3), number=1)
-    soonest = scheduled(now + datetime.timedelta(minutes=10), number=2)
-    PressReleaseFactory(published=True)  # already public
-    PressReleaseFactory(status=Status.DRAFT, published_at=now + datetime.timedelta(minutes=1))
-    scheduled(now + datetime.timedelta(minutes=2), status=Status.WITHDRAWN, number=3)
-    assert next_public_change(now) == soonest.published_at
-    assert next_public_change(soonest.published_at) == now + datetime.timedelta(hours=3)
+def urls_of(release):
+    year = timezone.localtime(release.published_at).year
+    return [*PUBLIC_URLS, release.get_absolute_url(), f"/archiv/{year}/"]
 
 
-def test_a_consent_ending_before_the_next_publication_comes_first():
-    from newsroom.consent import next_consent_expiry
+def test_every_public_response_has_validators_and_public_cache_control(client, release):
+    for url in urls_of(release):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["ETag"], url
+        assert parse_http_date(response["Last-Modified"]) == int(public_last_modified().timestamp()), url
+        assert "public" in response["Cache-Control"], url
+        assert get_max_age(response) == 300, url
+        assert not response.cookies, url
 
-    from .factories import PhotoPersonFactory
 
+def test_repeat_with_validators_answers_304_and_200_after_a_change(client, release):
+    for url in urls_of(release):
+        first = client.get(url)
+        etag, last_modified = first["ETag"], first["Last-Modified"]
+        assert client.get(url, headers={"If-None-Match": etag}).status_code == 304, url
+        assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304, url
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
+        release.title = "Berichtigter Titel"
+        release.save()
+        for url in urls_of(release):
+            assert client.get(url, headers={"If-None-Match": etag}).status_code == 200, url
+            assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 200, url
+
+
+def test_feed_answers_304_then_200_when_the_release_changes(client, release):
+    url = "/pressemeldungen/feed/atom/"
+    first = client.get(url)
+    validators = {"If-None-Match": first["ETag"], "If-Modified-Since": first["Last-Modified"]}
+    repeat = client.get(url, headers=validators)
+    assert repeat.status_code == 304 and repeat.content == b""
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1)):
+        section = release.sections.first()
+        section.body = "<p>Korrigierter Text</p>"
+        section.save()
+        release.save()  # a correction saves the release (updated_at moves)
+        changed = client.get(url, headers=validators)
+    assert changed.status_code == 200
+    assert b"Korrigierter Text" in changed.content
+
+
+def test_withdrawal_moves_last_modified(client, release):
+    other = PressReleaseFactory(published=True, published_at=timezone.now() - datetime.timedelta(days=3))
+    first = client.get("/pressemeldungen/feed/rss/")
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1)):
+        release.status = Status.WITHDRAWN
+        release.save()
+        response = client.get("/pressemeldungen/feed/rss/", headers={"If-Modified-Since": first["Last-Modified"]})
+    assert response.status_code == 200
+    assert release.title.encode() not in response.content and other.title.encode() in response.content
+
+
+def test_max_age_ends_before_a_scheduled_release_goes_live(client, release):
     now = timezone.now()
-    scheduled(now + datetime.timedelta(days=30), number=1)
-    PhotoPersonFactory(consent_until=timezone.localdate(now) + datetime.timedelta(days=2))
-    expiry = next_consent_expiry(now)
-    assert expiry is not None and expiry < now + datetime.timedelta(days=30)
-    assert next_public_change(now) == expiry
+    PressReleaseFactory(published=True, published_at=now + datetime.timedelta(seconds=90))
+    with time_machine.travel(now, tick=False):
+        assert next_public_change(now) == now + datetime.timedelta(seconds=90)
+        for url in urls_of(release):
+            assert get_max_age(client.get(url)) == 90, url
+
+
+def test_scheduled_release_changes_the_validators_when_it_goes_live(client, release):
+    at = timezone.now() + datetime.timedelta(minutes=10)
+    PressReleaseFactory(published=True, published_at=at, title="Geplante Meldung")
+    first = client.get("/pressemeldungen/")
+    assert b"Geplante Meldung" not in first.content
+    with time_machine.travel(at + datetime.timedelta(seconds=1)):
+        again = client.get(
+            "/pressemeldungen/",
+            headers={"If-None-Match": first["ETag"], "If-Modified-Since": first["Last-Modified"]},
+        )
+        assert again.status_code == 200 and b"Geplante Meldung" in again.content
+        assert parse_http_date(again["Last-Modified"]) == int(at.timestamp())
+
+
+def test_other_rules_can_add_a_moment_of_change(release):
+    now = timezone.now()
+    soon = now + datetime.timedelta(seconds=30)
+
+    def consent_expiry(at):
+        return soon
+
+    register_change_source(consent_expiry)
+    try:
+        assert next_public_change(now) == soon
+    finally:
+        _change_sources.remove(consent_expiry)
+    assert next_public_change(now) is None
+
+
+def test_staff_pages_and_errors_get_no_public_cache_headers(client, editor_client):
+    assert "public" not in client.get("/pressemeldungen/gibt-es-nicht/").get("Cache-Control", "")
+    admin = editor_client.get("/admin/")
+    assert "public" not in admin.get("Cache-Control", "")
+    assert "ETag" not in admin
+
+
+@pytest.mark.parametrize("edit", ["person", "topic", "photo", "quote"])
+def test_edits_beside_the_release_move_last_modified(client, release, edit):
+    url = release.get_absolute_url()
+    first = client.get(url)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=3)):
+        if edit == "person":
+            person = release.quotes.first().person
+            person.name = "Neuer Name"
+            person.save()
+        elif edit == "topic":
+            topic = release.topics.first()
+            topic.name = "Neues Thema"
+            topic.save()
+        elif edit == "photo":
+            photo = release.hero_photo
+            photo.credit = "Neue Agentur"
+            photo.save()
+        else:
+            quote = release.quotes.first()
+            quote.text = "Neuer Satz"
+            quote.save()
+        response = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert response.status_code == 200
+    assert parse_http_date(response["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+
+
+def test_visitors_with_a_session_get_private_revalidated_pages(editor_client, release):
+    response = editor_client.get("/pressemeldungen/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert editor_client.get("/pressemeldungen/", headers={"If-None-Match": response["ETag"]}).status_code == 304

@@ -1,4 +1,5 @@
 """Newsroom models, split by domain and re-exported here."""
+from .channels import ContentChange, ReleaseSlugHistory, SearchDocument
 from .people import Person
 from .photos import Consent, ConsentGround, Photo, PhotoPerson, photo_upload_to
 from .releases import PressRelease, Quote, ReleasePhoto, Section, Status, Topic
@@ -10,12 +11,15 @@ __all__ = [
     "ConsentGround",
     "ShareLink",
     "WorkflowEvent",
+    "ContentChange",
     "Person",
     "Photo",
     "PhotoPerson",
     "PressRelease",
     "Quote",
     "ReleasePhoto",
+    "ReleaseSlugHistory",
+    "SearchDocument",
     "Section",
     "Status",
     "Topic",

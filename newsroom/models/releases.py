@@ -34,6 +34,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("newsroom:topic", kwargs={"slug": self.slug})
+
 
 class PressRelease(models.Model):
     title = models.CharField(_("title"), max_length=250)
