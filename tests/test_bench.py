@@ -57,8 +57,8 @@ def test_explain_pages_prints_a_plan_per_query(client):
     call_command("explain_pages", release.get_absolute_url(), "/pressemeldungen/", archive_year=2026, stdout=out)
     text = out.getvalue()
     assert "=== archive 2026, first page (queryset)" in text
-    assert f"=== {release.get_absolute_url()}  (HTTP 200, 7 queries" in text
-    assert text.count("--- query") == 1 + 7 + 2
+    assert f"=== {release.get_absolute_url()}  (HTTP 200, 11 queries" in text
+    assert text.count("--- query") == 1 + 11 + 5  # archive, detail, list (each with its validators)
 
 
 @pytest.mark.django_db

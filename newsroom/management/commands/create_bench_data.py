@@ -26,6 +26,7 @@ from newsroom.models import Person, Photo, PhotoPerson, PressRelease, Quote, Rel
 from newsroom.sanitizer import clean_html
 
 IMAGE_NAME = "photos/bench-group-photo.jpg"
+CONSENT_DATE = datetime.date(2026, 1, 1)
 IMAGE_SIZE = (1600, 1067)
 SUBJECTS = [
     ("Integration", "integration"), ("Ausbildung", "ausbildung"), ("Weiterbildung", "weiterbildung"),
@@ -88,8 +89,9 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             writers = {
                 "photo": (Photo, columns(Photo, "id", "image", "width", "height", "alt_text", "caption", "credit",
-                                         "created_at")),
-                "shown": (PhotoPerson, columns(PhotoPerson, "photo", "person", "position")),
+                                         "usage_note", "renditions", "created_at")),
+                "shown": (PhotoPerson, columns(PhotoPerson, "photo", "person", "position", "consent",
+                                               "consent_given_on", "consent_ground", "consent_note")),
                 "release": (PressRelease, columns(
                     PressRelease, "id", "title", "slug", "number", "number_year", "lead", "dateline", "status",
                     "published_at", "press_contact", "hero_photo", "created_at", "updated_at")),
@@ -129,9 +131,10 @@ class Command(BaseCommand):
         else:
             published_at = None
         rows["photo"].append((pk, IMAGE_NAME, *IMAGE_SIZE, seed.PHOTO["alt_text"], seed.PHOTO["caption"],
-                              seed.PHOTO["credit"], published_at or timezone.now()))
+                              seed.PHOTO["credit"], "", "[]", published_at or timezone.now()))
         for position, key in enumerate(seed.PHOTO["people"], start=1):
-            rows["shown"].append((pk, people[key], position))
+            # Recorded consent, as in the demo: otherwise pages would hide the photo.
+            rows["shown"].append((pk, people[key], position, "given", CONSENT_DATE, "", ""))
         rows["release"].append((
             pk, f"{subject} in {place}: {seed.RELEASE['title']} ({pk})", f"{subject_slug}-{pk}", number, year,
             f"{subject} im Landkreis Mayen-Koblenz. {seed.RELEASE['lead']}", place, status, published_at,
