@@ -46,3 +46,13 @@ def test_management_checks_are_clean(command):
     result = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, capture_output=True, text=True,
                             env={**env, "SECRET_KEY": "x" * 50}, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_migration_check_runs_in_a_bare_checkout_without_a_key():
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "NEWSROOM_DEMO", "DEBUG"}}
+    result = subprocess.run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], cwd=ROOT,
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    refused = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
+                             env=env, timeout=120)
+    assert refused.returncode != 0 and "SECRET_KEY is not set" in refused.stderr
