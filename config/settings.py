@@ -143,7 +143,7 @@ NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
 NEWSROOM_PAGE_CACHE_PREFIXES = [
     "/pressemeldungen/", "/themen/", "/personen/", "/archiv/", "/suche/",
-    "/sitemap.xml", "/robots.txt", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
+    "/sitemap", "/robots.txt", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/",
 ]
 # Writes to models of these apps invalidate every cached public page.
 NEWSROOM_PAGE_CACHE_APPS = ["newsroom", "pages"]

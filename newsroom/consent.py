@@ -8,7 +8,7 @@ bound their lifetime with ``next_consent_expiry(now)``.
 
 import datetime
 
-from django.db.models import Min, Q
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -39,24 +39,43 @@ def day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def consent_date_annotations(now):
+    """The dates a photo's visibility changes next, as subqueries for the freshness query.
+
+    Read with every public response (``newsroom.freshness``): two lookups in the
+    small ``PhotoPerson`` table.
+    """
+    today = timezone.localdate(now)
+    given = PhotoPerson.objects.filter(consent=Consent.GIVEN)
+    return {
+        "consent_ends": Subquery(
+            given.filter(consent_until__gte=today).order_by("consent_until").values("consent_until")[:1]
+        ),
+        "consent_starts": Subquery(
+            given.filter(consent_given_on__gt=today).order_by("consent_given_on").values("consent_given_on")[:1]
+        ),
+    }
+
+
+def consent_change_moment(values, now):
+    """The midnight after the earliest ``consent_until`` still running, or the start of
+    a consent recorded ahead of time, from ``consent_date_annotations``' values."""
+    moments = []
+    if values["consent_ends"]:
+        moments.append(day_start(values["consent_ends"] + datetime.timedelta(days=1)))
+    if values["consent_starts"]:
+        moments.append(day_start(values["consent_starts"]))
+    return min(moments, default=None)
+
+
 def next_consent_expiry(now):
     """The next moment after ``now`` at which a photo's visibility changes by date, or None.
 
-    That is the midnight after the earliest ``consent_until`` still running, or
-    the start of a consent recorded ahead of time. Page caches must not outlive it.
+    Page caches must not outlive it.
     """
-    today = timezone.localdate(now)
-    # One query: this runs for every public response (newsroom.freshness).
-    dates = PhotoPerson.objects.filter(consent=Consent.GIVEN).aggregate(
-        ends=Min("consent_until", filter=Q(consent_until__gte=today)),
-        starts=Min("consent_given_on", filter=Q(consent_given_on__gt=today)),
-    )
-    moments = []
-    if dates["ends"]:
-        moments.append(day_start(dates["ends"] + datetime.timedelta(days=1)))
-    if dates["starts"]:
-        moments.append(day_start(dates["starts"]))
-    return min(moments, default=None)
+    from .freshness import read_with_clock
+
+    return consent_change_moment(read_with_clock(**consent_date_annotations(now)), now)
 
 
 def release_photos(release):

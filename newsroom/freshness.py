@@ -10,43 +10,66 @@ every cache in front of the site must not outlive it.
 import datetime
 
 from django.conf import settings
-from django.db.models import Max, Min, Q, Subquery
-from django.db.models.functions import Greatest
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-# Functions ``(now) -> datetime | None``: a future moment when public output changes
-# without anyone saving, beside scheduled releases (built in). Other features add
-# theirs (e.g. a consent that expires) with ``register_change_source``.
+# Other features add moments when public output changes without anyone saving
+# (e.g. a consent that expires) with ``register_change_source``. Each source is a
+# pair: ``annotations(now)``, scalar subqueries read in the one freshness query,
+# and ``moment(values, now)``, the source's next moment after ``now`` or None.
 _change_sources = []
 
 
-def register_change_source(source):
-    """Add a function ``(now) -> datetime | None`` to ``next_public_change``; usable as a decorator."""
-    if source not in _change_sources:
-        _change_sources.append(source)
-    return source
+def register_change_source(annotations, moment):
+    """Add a source of timed changes to ``next_public_change``."""
+    if (annotations, moment) not in _change_sources:
+        _change_sources.append((annotations, moment))
+
+
+def unregister_change_source(annotations, moment):
+    _change_sources.remove((annotations, moment))
+
+
+def read_with_clock(**annotations):
+    """The content clock and ``annotations`` (scalar subqueries), in one query.
+
+    The clock is ``ContentChange``'s single row; a new database gets it on first use,
+    without signals (creating the clock is no content change to invalidate caches for),
+    and a concurrent request creating it too is no error.
+    """
+    from .models import ContentChange
+
+    row = ContentChange.objects.filter(pk=1).values("changed_at", **annotations).first()
+    if row is None:
+        ContentChange.objects.bulk_create([ContentChange(pk=1, changed_at=timezone.now())], ignore_conflicts=True)
+        row = ContentChange.objects.filter(pk=1).values("changed_at", **annotations).first()
+    return row
 
 
 def release_times(now):
-    """One query: when public releases last changed, and the next scheduled publication.
+    """When public output last changed, the next scheduled publication, and the values
+    the change sources asked for: one query of index lookups, whatever the archive size.
 
-    "Last changed" is the latest edit or publication of any release that is or was
-    public (a withdrawal must move it too, so withdrawn releases count), or the latest
-    edit of what pages show beside releases (``ContentChange``).
+    "Last changed" is the content clock (``record_content_change``: every save of a
+    release that is or was public, and of what pages show beside releases) or the
+    publication time of the newest public release, which may have gone live by the
+    clock alone, whichever is later.
     """
-    from .models import ContentChange, PressRelease, Status
+    from .models import PressRelease
 
-    times = PressRelease.objects.filter(status__in=[Status.PUBLISHED, Status.WITHDRAWN]).aggregate(
-        last_modified=Max(Greatest("updated_at", "published_at"), filter=Q(published_at__lte=now)),
-        next_publication=Min("published_at", filter=Q(status=Status.PUBLISHED, published_at__gt=now)),
-        # Read in the same query: edits to people, topics, photos and a release's parts.
-        content_changed=Max(Subquery(ContentChange.objects.values("changed_at")[:1])),
-    )
-    moments = [moment for moment in (times["last_modified"], times.pop("content_changed")) if moment is not None]
-    times["last_modified"] = max(moments, default=None)
-    return times
+    releases = PressRelease.objects
+    annotations = {
+        "newest_publication": Subquery(releases.published(now).newest_first().values("published_at")[:1]),
+        "next_publication": Subquery(releases.scheduled(now).order_by("published_at").values("published_at")[:1]),
+    }
+    for source_annotations, _moment in _change_sources:
+        annotations.update(source_annotations(now))
+    values = read_with_clock(**annotations)
+    moments = [moment for moment in (values.pop("changed_at"), values["newest_publication"]) if moment is not None]
+    values["last_modified"] = max(moments, default=None)
+    return values
 
 
 def _earliest_after(now, moments):
@@ -67,7 +90,7 @@ def public_last_modified(now=None):
 def public_freshness(now):
     """(last modified, next change by itself) for ``now``, with one database query."""
     times = release_times(now)
-    upcoming = [times["next_publication"], *(source(now) for source in _change_sources)]
+    upcoming = [times["next_publication"], *(moment(times, now) for _annotations, moment in _change_sources)]
     return times["last_modified"], _earliest_after(now, upcoming)
 
 
@@ -81,12 +104,21 @@ def max_age(now, upcoming):
 
 
 def record_content_change(sender, **kwargs):
-    """Move ``Last-Modified`` of public output: something shown beside releases changed."""
+    """Move ``Last-Modified`` of public output: something shown on public pages changed."""
     from .models import ContentChange
 
     if kwargs.get("raw"):
         return
     ContentChange.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+
+
+def record_release_change(sender, instance, **kwargs):
+    """A release that is or was public changed (an edit, a withdrawal, a deletion).
+
+    Drafts never seen by the public leave the clock alone.
+    """
+    if instance.published_at is not None:
+        record_content_change(sender, **kwargs)
 
 
 def connect():
@@ -95,9 +127,9 @@ def connect():
     runs out changes pages by itself: it is a change source."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .consent import next_consent_expiry
+    from . import consent
 
-    register_change_source(next_consent_expiry)
+    register_change_source(consent.consent_date_annotations, consent.consent_change_moment)
 
     from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic, WorkflowEvent
 
@@ -105,6 +137,8 @@ def connect():
     for model in (Person, Topic, Photo, PhotoPerson, Section, Quote, ReleasePhoto, WorkflowEvent):
         post_save.connect(record_content_change, sender=model, dispatch_uid=f"content_change_save_{model.__name__}")
         post_delete.connect(record_content_change, sender=model, dispatch_uid=f"content_change_delete_{model.__name__}")
+    post_save.connect(record_release_change, sender=PressRelease, dispatch_uid="content_change_save_release")
+    post_delete.connect(record_release_change, sender=PressRelease, dispatch_uid="content_change_delete_release")
     for through in (PressRelease.topics.through, PressRelease.named_people.through):
         m2m_changed.connect(record_content_change, sender=through, dispatch_uid=f"content_change_m2m_{through.__name__}")
 

@@ -69,6 +69,24 @@ def from_key_on(ordering, key):
     return Q(**{f"{first}__{'lte' if descending else 'gte'}": key[0]}) & condition
 
 
+def remembered(name, compute):
+    """``compute()``, kept in the cache for this generation and until the next
+    scheduled change: an archive-wide figure (a count) stays exact, yet costs its
+    query once per write, not once per request. Off with ``NEWSROOM_COUNT_CACHE``."""
+    if not settings.NEWSROOM_COUNT_CACHE:
+        return compute()
+    token = generation.ensure(cache.get(generation.GENERATION_KEY))
+    key = f"{KEY}{token}:{name}"
+    stored = cache.get(key)
+    if stored is not None and stored[1] > time.time():
+        return stored[0]
+    # Bound before computing: a release due meanwhile must end the value's life.
+    expires = lifetime.valid_until(token)
+    value = compute()
+    cache.set(key, (value, expires), timeout=max(1, int(expires - time.time())))
+    return value
+
+
 class ArchivePaginator(Paginator):
     def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -78,21 +96,8 @@ class ArchivePaginator(Paginator):
     def is_cached(self):
         return bool(self.count_key and settings.NEWSROOM_COUNT_CACHE)
 
-    @cached_property
-    def token(self):
-        return generation.ensure(cache.get(generation.GENERATION_KEY))
-
     def remembered(self, name, compute):
-        """``compute()``, kept for this list, generation and until the next scheduled change."""
-        key = f"{KEY}{self.token}:{self.count_key}:{name}"
-        stored = cache.get(key)
-        if stored is not None and stored[1] > time.time():
-            return stored[0]
-        # Bound before computing: a release due meanwhile must end the value's life.
-        expires = lifetime.valid_until(self.token)
-        value = compute()
-        cache.set(key, (value, expires), timeout=max(1, int(expires - time.time())))
-        return value
+        return remembered(f"{self.count_key}:{name}", compute)
 
     @cached_property
     def count(self):

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Person, PhotoPerson, PressRelease, Quote, ReleasePhoto, Topic
 from .keyset import keyset_page
-from .search import MAX_QUERY_LENGTH, normalize_query, search_releases, snippet
+from .pagination import remembered
+from .search import MAX_QUERY_LENGTH, MAX_RESULTS, normalize_query, search_releases, snippet
 
 PER_PAGE = 10
 
@@ -36,13 +37,15 @@ def topic_detail(request, slug):
 
 
 def year_counts(now):
-    return (
+    """[{"year": …, "count": …}], newest year first: counting reads every public
+    release, so the answer is kept like the list counts (``pagination.remembered``)."""
+    return remembered("years", lambda: list(
         PressRelease.objects.published(now=now)
         .annotate(year=ExtractYear("published_at"))
         .values("year")
         .annotate(count=Count("pk"))
         .order_by("-year")
-    )
+    ))
 
 
 def archive_index(request):
@@ -142,7 +145,10 @@ def search(request):
         results = Paginator(found, PER_PAGE).get_page(request.GET.get("seite"))
         for release in results:
             release.snippet = snippet(release, query)
-    return render(request, "newsroom/search.html", {"form": form, "query": query, "results": results})
+    return render(request, "newsroom/search.html", {
+        "form": form, "query": query, "results": results, "max_results": MAX_RESULTS,
+        "capped": results is not None and results.paginator.count >= MAX_RESULTS,
+    })
 
 
 def robots_txt(request):

@@ -19,6 +19,12 @@ from .models import PressRelease
 from .search_index import plain
 
 MAX_QUERY_LENGTH = 200
+# Ranking scores a match by reading its whole document: a word found in every tenth
+# release would make one search of a 100,000-release archive score 10,000 documents.
+# Only the newest MAX_RESULTS matches are ranked (an index walk, newest first, that
+# stops there), so a search costs what it costs in a small archive; the topic and year
+# filters reach further back.
+MAX_RESULTS = 200
 MAX_TERMS = 10
 SNIPPET_CHARS = 220
 # Markers for highlighted words: control characters never occur in indexed text
@@ -32,13 +38,14 @@ def normalize_query(raw):
 
 
 def search_releases(query, *, now, topic=None, year=None):
-    """Public releases matching ``query``, best first, each with a ``snippet`` (safe HTML).
+    """The newest ``MAX_RESULTS`` public releases matching ``query``, best first; each
+    hit gets a ``snippet`` (safe HTML) from ``snippet()``.
 
-    Returns a queryset on PostgreSQL and a list-like queryset on SQLite; both can be
-    paginated. An empty or meaningless query gives no results, never an error.
+    Returns a queryset that can be paginated. An empty or meaningless query gives no
+    results, never an error.
     """
     query = normalize_query(query)
-    releases = PressRelease.objects.published(now=now).select_related("hero_photo", "search_document")
+    releases = PressRelease.objects.published(now=now)
     if topic is not None:
         releases = releases.in_topic(topic)
     if year is not None:
@@ -46,15 +53,21 @@ def search_releases(query, *, now, topic=None, year=None):
     if not query:
         return releases.none()
     if connection.vendor == "postgresql":
-        return _postgresql(releases, query)
-    return _fallback(releases, query)
+        search_query = SearchQuery(query, config="german", search_type="websearch")
+        return _ranked(_newest(releases.filter(search_document__vector=search_query)), search_query)
+    matching = _fallback(releases, query)
+    return releases.none() if matching is None else _newest(matching).newest_first()
 
 
-def _postgresql(releases, query):
-    search_query = SearchQuery(query, config="german", search_type="websearch")
+def _newest(matching):
+    """The newest ``MAX_RESULTS`` of ``matching``: counting and ranking read no more."""
+    newest = matching.newest_first().values("pk")[:MAX_RESULTS]
+    return PressRelease.objects.filter(pk__in=newest).select_related("hero_photo", "search_document")
+
+
+def _ranked(hits, search_query):
     return (
-        releases.filter(search_document__vector=search_query)
-        .annotate(
+        hits.annotate(
             rank=SearchRank(F("search_document__vector"), search_query),
             headline=SearchHeadline(
                 "search_document__text",
@@ -76,13 +89,14 @@ def terms_of(query):
 
 
 def _fallback(releases, query):
+    """SQLite: releases containing every word of ``query``, or None if it has no words."""
     terms = terms_of(query)
     if not terms:
-        return releases.none()
+        return None
     condition = Q()
     for term in terms:
         condition &= Q(search_document__folded__contains=term)
-    return releases.filter(condition).newest_first()
+    return releases.filter(condition)
 
 
 def snippet(release, query):

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.cache import get_max_age
 from django.utils.http import parse_http_date
 
-from newsroom.freshness import next_public_change, public_last_modified, register_change_source, _change_sources
+from newsroom.freshness import (
+    next_public_change, public_last_modified, register_change_source, unregister_change_source,
+)
 from newsroom.models import Status
 
 from .factories import PersonFactory, PressReleaseFactory, QuoteFactory, TopicFactory
@@ -127,14 +129,17 @@ def test_other_rules_can_add_a_moment_of_change(release):
     now = timezone.now()
     soon = now + datetime.timedelta(seconds=30)
 
-    def consent_expiry(at):
+    def annotations(at):
+        return {}
+
+    def moment(values, at):
         return soon
 
-    register_change_source(consent_expiry)
+    register_change_source(annotations, moment)
     try:
         assert next_public_change(now) == soon
     finally:
-        _change_sources.remove(consent_expiry)
+        unregister_change_source(annotations, moment)
     assert next_public_change(now) is None
 
 
@@ -177,3 +182,28 @@ def test_visitors_with_a_session_get_private_revalidated_pages(editor_client, re
     assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
     assert editor_client.get("/pressemeldungen/", headers={"If-None-Match": response["ETag"]}).status_code == 304
+
+
+def test_edits_move_last_modified_only_for_releases_the_public_saw(release):
+    start = timezone.now()
+    with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
+        PressReleaseFactory(title="Entwurf")  # a draft: nothing public changed
+        assert public_last_modified() < start
+    with time_machine.travel(start + datetime.timedelta(minutes=10), tick=False):
+        release.title = "Berichtigter Titel"
+        release.save()
+        assert public_last_modified() == timezone.now()
+
+
+def test_a_new_database_gets_its_content_clock_without_invalidating_caches(release, settings):
+    from django.core.cache import cache
+
+    from newsroom.models import ContentChange
+    from newsroom.pagecache.generation import GENERATION_KEY
+
+    ContentChange.objects.all().delete()
+    token = cache.get(GENERATION_KEY)
+    assert token is not None
+    assert public_last_modified() >= release.published_at
+    assert ContentChange.objects.count() == 1
+    assert cache.get(GENERATION_KEY) == token

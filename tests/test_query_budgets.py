@@ -8,9 +8,13 @@ view itself, with the list count cached, and served from the page cache
 (over each real cache backend in tests/test_pagecache.py).
 """
 
+import html
+import re
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
+from django.utils import timezone
 
 from .factories import (
     PersonFactory,
@@ -28,18 +32,35 @@ pytestmark = pytest.mark.django_db
 PER_PAGE = 10
 
 # name, URL built from the world, exact queries of the view (no cache)
-# Every public page or feed also asks for its validators and lifetime (newsroom.freshness:
-# one query for release times, one for consent dates).
+# Every public page or feed also asks for its validators and lifetime: one query
+# (newsroom.freshness: release times and consent dates beside the content clock).
 PUBLIC_PAGES = [
-    ("detail", lambda world: world.featured.get_absolute_url(), 11),
-    ("detail-hero-in-text", lambda world: world.hero_in_text.get_absolute_url(), 10),
-    ("list", lambda world: "/pressemeldungen/", 5),
-    ("list-last-page", lambda world: f"/pressemeldungen/?seite={world.last_page}", 5),
-    ("feed-rss", lambda world: "/pressemeldungen/feed/rss/", 9),
+    ("detail", lambda world: world.featured.get_absolute_url(), 9),
+    ("detail-hero-in-text", lambda world: world.hero_in_text.get_absolute_url(), 8),
+    ("list", lambda world: "/pressemeldungen/", 4),
+    ("list-last-page", lambda world: f"/pressemeldungen/?seite={world.last_page}", 4),
+    ("feed-rss", lambda world: "/pressemeldungen/feed/rss/", 8),
+    ("feed-atom", lambda world: "/pressemeldungen/feed/atom/", 8),
+    ("topics", lambda world: "/themen/", 2),
+    ("topic", lambda world: world.topic.get_absolute_url(), 4),
+    ("topic-next-page", lambda world: world.next_page_of(world.topic.get_absolute_url()), 4),
+    ("topic-feed-rss", lambda world: f"{world.topic.get_absolute_url()}feed/rss/", 9),
+    ("topic-feed-atom", lambda world: f"{world.topic.get_absolute_url()}feed/atom/", 9),
+    ("person", lambda world: world.contact.get_absolute_url(), 5),
+    ("archive", lambda world: "/archiv/", 2),
+    ("archive-year", lambda world: f"/archiv/{world.year}/", 4),
+    ("archive-month", lambda world: f"/archiv/{world.year}/{world.month}/", 4),
+    ("search", lambda world: "/suche/?q=Pressemeldung", 5),
+    ("search-topic-year", lambda world: f"/suche/?q=Pressemeldung&thema={world.topic.slug}&jahr={world.year}", 6),
+    ("sitemap", lambda world: "/sitemap.xml", 16),
+    ("sitemap-releases", lambda world: "/sitemap-pressemeldungen.xml", 3),
+    ("robots", lambda world: "/robots.txt", 1),
     ("imprint", lambda world: "/impressum/", 1),
     ("easy-language", lambda world: "/leichte-sprache/", 1),
 ]
-PAGINATED = {"list", "list-last-page"}
+# Pages with an archive-wide count kept in the count cache (newsroom.pagination.remembered):
+# the list's total, the archive's and the search form's years.
+COUNTED = {"list", "list-last-page", "archive", "search", "search-topic-year"}
 
 
 @dataclass
@@ -47,10 +68,26 @@ class World:
     featured: object  # the hero photo on top of the page
     hero_in_text: object  # the hero photo placed in a section, as in the seed
     releases: int
+    topic: object  # every release's topic
+    contact: object  # every release's press contact, a public figure
 
     @property
     def last_page(self):
         return -(-self.releases // PER_PAGE)
+
+    @property
+    def year(self):
+        return timezone.localtime(self.featured.published_at).year
+
+    @property
+    def month(self):
+        return timezone.localtime(self.featured.published_at).month
+
+    def next_page_of(self, url):
+        """A cursor page ("older releases"), as its link on the first page gives it."""
+        page = Client().get(url).content.decode()
+        return url + html.unescape(re.search(r'href="(\?[^"]*vor=[^"]*)"', page).group(1)) if self.releases > PER_PAGE \
+            else url
 
 
 def release_with_body(parts, contact, topic, hero_in_text=False):
@@ -75,10 +112,12 @@ def world(request):
     contact = PersonFactory(is_press_contact=True, phone="0261 1", email="presse@example.org")
     topic = TopicFactory()
     if request.param == "small":
-        return World(release_with_body(1, contact, topic), release_with_body(1, contact, topic, True), releases=2)
+        return World(release_with_body(1, contact, topic), release_with_body(1, contact, topic, True), 2, topic, contact)
     for _ in range(49):
         release_with_body(2, contact, topic)
-    return World(release_with_body(30, contact, topic), release_with_body(30, contact, topic, True), releases=51)
+    return World(
+        release_with_body(30, contact, topic), release_with_body(30, contact, topic, True), 51, topic, contact
+    )
 
 
 @pytest.mark.parametrize("name, url, queries", PUBLIC_PAGES, ids=[page[0] for page in PUBLIC_PAGES])
@@ -87,10 +126,10 @@ def test_page_costs_a_fixed_number_of_queries(client, settings, django_assert_nu
     # The view itself, nothing cached (the cold tier).
     with django_assert_num_queries(queries):
         assert client.get(address).status_code == 200
-    # With the list count kept in the cache, a list saves its COUNT query.
+    # With archive-wide counts kept in the cache, a page saves its counting query.
     settings.NEWSROOM_COUNT_CACHE = True
     client.get(address)
-    with django_assert_num_queries(queries - 1 if name in PAGINATED else queries):
+    with django_assert_num_queries(queries - 1 if name in COUNTED else queries):
         assert client.get(address).status_code == 200
     # Served from the page cache (the warm tier): no query at all.
     settings.NEWSROOM_PAGE_CACHE = True

@@ -172,7 +172,7 @@ def test_search_costs_the_same_queries_however_many_hits(client, django_assert_n
     for _ in range(count):
         release_with(title="Messe")
     # topic choices, years, count, page, freshness
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get("/suche/", {"q": "Messe"})
 
 
@@ -221,3 +221,23 @@ def test_rebuild_command_restores_lost_documents(client):
 def test_markup_like_plain_text_is_indexed_as_text(client):
     release_with(title='Vergleich <![><img src="]> Tarif', body="<p>Inhalt</p>")
     assert results(client, q="Tarif")[0] == ['Vergleich <![><img src="]> Tarif']
+
+
+def test_ranks_only_the_newest_matches_and_says_so(client, monkeypatch):
+    """A frequent word costs what it costs in a small archive: the newest MAX_RESULTS
+    matches are ranked, and the page says how to reach older ones."""
+    monkeypatch.setattr("newsroom.search.MAX_RESULTS", 3)
+    monkeypatch.setattr("newsroom.public_views.MAX_RESULTS", 3)
+    now = timezone.now()
+    for days in range(5):
+        release_with(title=f"Messe vor {days} Tagen", published_at=now - datetime.timedelta(days=days + 1))
+    old = release_with(title="Messe im Vorjahr", published_at=now - datetime.timedelta(days=400))
+    titles, page = results(client, q="Messe")
+    assert sorted(titles) == ["Messe vor 0 Tagen", "Messe vor 1 Tagen", "Messe vor 2 Tagen"]
+    status = page.select_one('[role="status"]').get_text()
+    assert "3 oder mehr Pressemeldungen gefunden" in status and "Jahr" in status
+    # The year filter reaches the release the cap left out.
+    year = timezone.localtime(old.published_at).year
+    assert results(client, q="Messe", jahr=str(year))[0] == ["Messe im Vorjahr"]
+    few, page = results(client, q="Messe vor 4")
+    assert len(few) >= 1 and "gefunden" in page.select_one('[role="status"]').get_text()

@@ -153,9 +153,9 @@ def test_unknown_page_answers_with_a_german_404(client):
 @pytest.mark.parametrize("sections", [1, 5])
 def test_detail_costs_the_same_queries_however_long(client, django_assert_num_queries, sections):
     release = full_release(sections=sections)
-    # 9 for the release, its parts, people shown, change notes and feeds of its topics,
-    # + 2 for validators and lifetime (newsroom.freshness: release times, consent dates)
-    with django_assert_num_queries(9 + 2):
+    # 8 for the release, its parts, people shown, change notes and its topics,
+    # + 1 for validators and lifetime (newsroom.freshness: release times and consent dates)
+    with django_assert_num_queries(8 + 1):
         client.get(release.get_absolute_url())
 
 
@@ -163,6 +163,6 @@ def test_detail_costs_the_same_queries_however_long(client, django_assert_num_qu
 def test_list_costs_the_same_queries_however_many(client, django_assert_num_queries, count):
     for _ in range(count):
         PressReleaseFactory(published=True, hero_photo=PhotoFactory())
-    # count, page, people shown on thumbnails (consent) + validators and lifetime (2, newsroom.freshness)
-    with django_assert_num_queries(3 + 2):
+    # count, page, people shown on thumbnails (consent) + validators and lifetime (1, newsroom.freshness)
+    with django_assert_num_queries(3 + 1):
         client.get("/pressemeldungen/")

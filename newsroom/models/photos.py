@@ -158,6 +158,12 @@ class PhotoPerson(models.Model):
         verbose_name = _("person shown")
         verbose_name_plural = _("people shown (from left to right)")
         ordering = ["position", "pk"]
+        # Every public response asks when a consent next starts or ends
+        # (newsroom.consent.consent_date_annotations): two index probes, not two scans.
+        indexes = [
+            models.Index(fields=["consent_until"], condition=Q(consent=Consent.GIVEN), name="photo_consent_until_idx"),
+            models.Index(fields=["consent_given_on"], condition=Q(consent=Consent.GIVEN), name="photo_consent_from_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["photo", "person"], name="person_shown_once_per_photo"),
             models.CheckConstraint(

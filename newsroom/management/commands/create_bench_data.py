@@ -11,6 +11,7 @@ database.
 
 import datetime
 import itertools
+import json
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -22,8 +23,12 @@ from django.utils.html import escape
 
 from newsroom.demo import seed
 from newsroom.demo.placeholder import group_photo_placeholder
-from newsroom.models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Status, Topic
+from newsroom.imaging import prepare_upload
+from newsroom.models import (
+    Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, SearchDocument, Section, Status, Topic,
+)
 from newsroom.sanitizer import clean_html
+from newsroom.search_index import plain, text_of_html
 
 IMAGE_NAME = "photos/bench-group-photo.jpg"
 CONSENT_DATE = datetime.date(2026, 1, 1)
@@ -53,8 +58,7 @@ class Command(BaseCommand):
             raise CommandError("Benchmark data needs PostgreSQL (set DATABASE_URL).")
         if PressRelease.objects.exists():
             raise CommandError("The database already holds press releases; use an empty one.")
-        if not default_storage.exists(IMAGE_NAME):
-            default_storage.save(IMAGE_NAME, ContentFile(group_photo_placeholder(*IMAGE_SIZE)))
+        self.renditions = json.dumps(self.store_photo())
         with transaction.atomic():
             people = self.create_people()
             topics = [Topic.objects.create(name=name, slug=slug).pk for name, slug in SUBJECTS]
@@ -65,9 +69,51 @@ class Command(BaseCommand):
                                  PressRelease.topics.through, PressRelease.named_people.through]
                 ):
                     cursor.execute(sql)
+            self.index_for_search()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         self.stdout.write(f"Created {releases} press releases.")
+
+    def index_for_search(self):
+        """The weighted vectors ``search_index.rebuild_document`` writes; the body, the
+        same in every release, is analysed once."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT setweight(to_tsvector('german', %s), 'C')", [self.body_text])
+            body_vector = cursor.fetchone()[0]
+            cursor.execute(
+                "UPDATE newsroom_searchdocument AS document SET vector ="
+                " setweight(to_tsvector('german', release.title), 'A')"
+                " || setweight(to_tsvector('german', release.lead), 'B') || %s::tsvector"
+                " FROM newsroom_pressrelease AS release WHERE release.id = document.release_id",
+                [body_vector],
+            )
+
+    def seed_body_text(self, bodies):
+        """The body part of a seed-shaped release's search document (``search_index.document_parts``)."""
+        parts = []
+        for (heading, _paragraphs, _placed), body in zip(seed.SECTIONS, bodies):
+            parts += [plain(heading), plain(text_of_html(body))]
+        for _heading, _paragraphs, placed in seed.SECTIONS:
+            for _kind, key, attribution, role, text in (item for item in placed if item[0] == "quote"):
+                parts += [plain(text), plain(seed.PEOPLE[key][0] if key else attribution), plain(role)]
+        return " ".join(part for part in parts if part)
+
+    def store_photo(self):
+        """The one group photo every release shows, with the renditions an upload gets
+        (``newsroom.imaging``), under fixed names that later builds reuse."""
+        prepared = prepare_upload(ContentFile(group_photo_placeholder(*IMAGE_SIZE), name="bench.jpg"))
+        if not default_storage.exists(IMAGE_NAME):
+            default_storage.save(IMAGE_NAME, ContentFile(prepared.original))
+        renditions = []
+        for encoded in prepared.renditions:
+            rendition = {"width": encoded.width, "height": encoded.height}
+            for image_format, extension in (("jpeg", "jpg"), ("webp", "webp")):
+                name = f"{IMAGE_NAME.removesuffix('.jpg')}-{encoded.width}w.{extension}"
+                if not default_storage.exists(name):
+                    default_storage.save(name, ContentFile(getattr(encoded, image_format)))
+                rendition[image_format] = name
+            renditions.append(rendition)
+        return renditions
 
     def create_people(self):
         people = {}
@@ -86,6 +132,7 @@ class Command(BaseCommand):
         bodies = [clean_html("".join(f"<p>{escape(text)}</p>" for text in paragraphs))
                   for _heading, paragraphs, _placed in seed.SECTIONS]
         numbers = {}
+        self.body_text = self.seed_body_text(bodies)
         with connection.cursor() as cursor:
             writers = {
                 "photo": (Photo, columns(Photo, "id", "image", "width", "height", "alt_text", "caption", "credit",
@@ -101,6 +148,7 @@ class Command(BaseCommand):
                 "placed": (ReleasePhoto, columns(ReleasePhoto, "release", "section", "position", "photo")),
                 "topics": (PressRelease.topics.through, ["pressrelease_id", "topic_id"]),
                 "named": (PressRelease.named_people.through, ["pressrelease_id", "person_id"]),
+                "document": (SearchDocument, columns(SearchDocument, "release", "text", "folded")),
             }
             rows = {name: [] for name in writers}
             for pk in range(1, count + 1):
@@ -113,7 +161,7 @@ class Command(BaseCommand):
 
     def flush(self, cursor, writers, rows):
         # Parents before children, so foreign keys hold at every statement.
-        for name in ["photo", "shown", "release", "section", "quote", "placed", "topics", "named"]:
+        for name in ["photo", "shown", "release", "section", "quote", "placed", "topics", "named", "document"]:
             model, names = writers[name]
             with cursor.copy(f'COPY "{model._meta.db_table}" ({", ".join(names)}) FROM STDIN') as copy:
                 for row in rows[name]:
@@ -131,7 +179,7 @@ class Command(BaseCommand):
         else:
             published_at = None
         rows["photo"].append((pk, IMAGE_NAME, *IMAGE_SIZE, seed.PHOTO["alt_text"], seed.PHOTO["caption"],
-                              seed.PHOTO["credit"], "", "[]", published_at or timezone.now()))
+                              seed.PHOTO["credit"], "", self.renditions, published_at or timezone.now()))
         for position, key in enumerate(seed.PHOTO["people"], start=1):
             # Recorded consent, as in the demo: otherwise pages would hide the photo.
             rows["shown"].append((pk, people[key], position, "given", CONSENT_DATE, "", ""))
@@ -154,3 +202,6 @@ class Command(BaseCommand):
             rows["topics"].append((pk, topic))
         for key in seed.RELEASE["named"]:
             rows["named"].append((pk, people[key]))
+        title, lead = plain(rows["release"][-1][1]), plain(rows["release"][-1][5])
+        text = " ".join((title, lead, self.body_text))
+        rows["document"].append((pk, text, text.casefold()))
