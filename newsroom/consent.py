@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .freshness import ChangeSource, read_with_clock
 from .models import Consent, PhotoPerson
 
 
@@ -40,32 +41,44 @@ def day_start(day):
 
 
 def consent_date_annotations(now):
-    """The dates a photo's visibility changes next, as subqueries for the freshness query.
+    """The days around ``now`` on which a photo's visibility changes, as subqueries for
+    the freshness query: the next consent to end or start, and the last that did.
 
-    Read with every public response (``newsroom.freshness``): two lookups in the
-    small ``PhotoPerson`` table.
+    Read with every public response (``newsroom.freshness``): four probes of the
+    partial indexes on ``PhotoPerson``.
     """
     today = timezone.localdate(now)
     given = PhotoPerson.objects.filter(consent=Consent.GIVEN)
+
+    def first(condition, order):
+        return Subquery(given.filter(**condition).order_by(order).values(order.lstrip("-"))[:1])
+
     return {
-        "consent_ends": Subquery(
-            given.filter(consent_until__gte=today).order_by("consent_until").values("consent_until")[:1]
-        ),
-        "consent_starts": Subquery(
-            given.filter(consent_given_on__gt=today).order_by("consent_given_on").values("consent_given_on")[:1]
-        ),
+        # A consent "until 30 June" ends at the midnight after that day.
+        "consent_ends": first({"consent_until__gte": today}, "consent_until"),
+        "consent_starts": first({"consent_given_on__gt": today}, "consent_given_on"),
+        "consent_ended": first({"consent_until__lt": today}, "-consent_until"),
+        "consent_started": first({"consent_given_on__lte": today}, "-consent_given_on"),
     }
 
 
-def consent_change_moment(values, now):
-    """The midnight after the earliest ``consent_until`` still running, or the start of
-    a consent recorded ahead of time, from ``consent_date_annotations``' values."""
-    moments = []
-    if values["consent_ends"]:
-        moments.append(day_start(values["consent_ends"] + datetime.timedelta(days=1)))
-    if values["consent_starts"]:
-        moments.append(day_start(values["consent_starts"]))
-    return min(moments, default=None)
+def _moments(ends, starts):
+    moments = [day_start(ends + datetime.timedelta(days=1))] if ends else []
+    return moments + ([day_start(starts)] if starts else [])
+
+
+def next_consent_change(values, now):
+    """From ``consent_date_annotations``' values: the midnight after the earliest
+    ``consent_until`` still running, or the start of a consent recorded ahead of time."""
+    return min(_moments(values["consent_ends"], values["consent_starts"]), default=None)
+
+
+def last_consent_change(values, now):
+    """From ``consent_date_annotations``' values: the latest such moment up to ``now``."""
+    return max(_moments(values["consent_ended"], values["consent_started"]), default=None)
+
+
+CONSENT_DATES = ChangeSource(consent_date_annotations, upcoming=next_consent_change, passed=last_consent_change)
 
 
 def next_consent_expiry(now):
@@ -73,9 +86,7 @@ def next_consent_expiry(now):
 
     Page caches must not outlive it.
     """
-    from .freshness import read_with_clock
-
-    return consent_change_moment(read_with_clock(**consent_date_annotations(now)), now)
+    return next_consent_change(read_with_clock(**consent_date_annotations(now)), now)
 
 
 def release_photos(release):

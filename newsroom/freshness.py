@@ -8,6 +8,8 @@ every cache in front of the site must not outlive it.
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Subquery
@@ -15,21 +17,30 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-# Other features add moments when public output changes without anyone saving
-# (e.g. a consent that expires) with ``register_change_source``. Each source is a
-# pair: ``annotations(now)``, scalar subqueries read in the one freshness query,
-# and ``moment(values, now)``, the source's next moment after ``now`` or None.
+@dataclass(frozen=True)
+class ChangeSource:
+    """Something that changes public output at set times, without anyone saving (e.g. a
+    photo's consent that starts or ends). Registered with ``register_change_source``."""
+
+    # now -> {name: scalar subquery}: read in the one freshness query.
+    annotations: Callable
+    # (values, now) -> the next such moment after now, or None: bounds cache lifetimes.
+    upcoming: Callable
+    # (values, now) -> the latest such moment up to now, or None: moves Last-Modified,
+    # so a client asking "modified since?" is not told "no" after such a change.
+    passed: Callable
+
+
 _change_sources = []
 
 
-def register_change_source(annotations, moment):
-    """Add a source of timed changes to ``next_public_change``."""
-    if (annotations, moment) not in _change_sources:
-        _change_sources.append((annotations, moment))
+def register_change_source(source):
+    if source not in _change_sources:
+        _change_sources.append(source)
 
 
-def unregister_change_source(annotations, moment):
-    _change_sources.remove((annotations, moment))
+def unregister_change_source(source):
+    _change_sources.remove(source)
 
 
 def read_with_clock(**annotations):
@@ -52,10 +63,10 @@ def release_times(now):
     """When public output last changed, the next scheduled publication, and the values
     the change sources asked for: one query of index lookups, whatever the archive size.
 
-    "Last changed" is the content clock (``record_content_change``: every save of a
-    release that is or was public, and of what pages show beside releases) or the
-    publication time of the newest public release, which may have gone live by the
-    clock alone, whichever is later.
+    "Last changed" is the latest of the content clock (``record_content_change``: every
+    save of a release that is or was public, and of what pages show beside releases),
+    the publication time of the newest public release (it may have gone live by the
+    clock alone) and what the change sources say has passed.
     """
     from .models import PressRelease
 
@@ -64,11 +75,12 @@ def release_times(now):
         "newest_publication": Subquery(releases.published(now).newest_first().values("published_at")[:1]),
         "next_publication": Subquery(releases.scheduled(now).order_by("published_at").values("published_at")[:1]),
     }
-    for source_annotations, _moment in _change_sources:
-        annotations.update(source_annotations(now))
+    for source in _change_sources:
+        annotations.update(source.annotations(now))
     values = read_with_clock(**annotations)
-    moments = [moment for moment in (values.pop("changed_at"), values["newest_publication"]) if moment is not None]
-    values["last_modified"] = max(moments, default=None)
+    changes = [values.pop("changed_at"), values["newest_publication"]]
+    changes += [source.passed(values, now) for source in _change_sources]
+    values["last_modified"] = max((moment for moment in changes if moment is not None), default=None)
     return values
 
 
@@ -90,7 +102,7 @@ def public_last_modified(now=None):
 def public_freshness(now):
     """(last modified, next change by itself) for ``now``, with one database query."""
     times = release_times(now)
-    upcoming = [times["next_publication"], *(moment(times, now) for _annotations, moment in _change_sources)]
+    upcoming = [times["next_publication"], *(source.upcoming(times, now) for source in _change_sources)]
     return times["last_modified"], _earliest_after(now, upcoming)
 
 
@@ -129,7 +141,7 @@ def connect():
 
     from . import consent
 
-    register_change_source(consent.consent_date_annotations, consent.consent_change_moment)
+    register_change_source(consent.CONSENT_DATES)
 
     from .models import Person, Photo, PhotoPerson, PressRelease, Quote, ReleasePhoto, Section, Topic, WorkflowEvent
 

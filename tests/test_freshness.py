@@ -9,7 +9,7 @@ from django.utils.cache import get_max_age
 from django.utils.http import parse_http_date
 
 from newsroom.freshness import (
-    next_public_change, public_last_modified, register_change_source, unregister_change_source,
+    ChangeSource, next_public_change, public_last_modified, register_change_source, unregister_change_source,
 )
 from newsroom.models import Status
 
@@ -129,17 +129,12 @@ def test_other_rules_can_add_a_moment_of_change(release):
     now = timezone.now()
     soon = now + datetime.timedelta(seconds=30)
 
-    def annotations(at):
-        return {}
-
-    def moment(values, at):
-        return soon
-
-    register_change_source(annotations, moment)
+    source = ChangeSource(annotations=lambda at: {}, upcoming=lambda values, at: soon, passed=lambda values, at: None)
+    register_change_source(source)
     try:
         assert next_public_change(now) == soon
     finally:
-        unregister_change_source(annotations, moment)
+        unregister_change_source(source)
     assert next_public_change(now) is None
 
 

@@ -13,6 +13,7 @@ from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.http import parse_http_date
 from PIL import Image
 
 from newsroom.consent import next_consent_expiry
@@ -263,3 +264,21 @@ def test_preview_of_a_draft_shows_photos_without_a_dead_download_link(editor_cli
     soup = BeautifulSoup(preview.content, "html.parser")
     assert soup.select_one("figure.photo img[srcset]")
     assert not soup.select(".download")
+
+
+def test_a_consent_ending_moves_last_modified_so_no_stale_304(client):
+    """A photo leaves the page at midnight without anyone saving: a client asking
+    "modified since yesterday?" must get the new page, not 304."""
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
+        release, hero, _placed = release_with_photos()
+        PhotoPersonFactory(
+            photo=hero, consent_given_on=datetime.date(2026, 5, 1), consent_until=datetime.date(2026, 6, 30)
+        )
+    url = release.get_absolute_url()
+    with time_machine.travel(datetime.datetime(2026, 6, 30, 22, 0, tzinfo=BERLIN)):
+        before = client.get(url)
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 0, 30, tzinfo=BERLIN)):
+        after = client.get(url, headers={"If-Modified-Since": before["Last-Modified"]})
+        assert after.status_code == 200
+        assert len(BeautifulSoup(after.content, "html.parser").select("figure.photo")) == 1
+        assert parse_http_date(after["Last-Modified"]) == int(datetime.datetime(2026, 7, 1, tzinfo=BERLIN).timestamp())

@@ -183,9 +183,10 @@ class Command(BaseCommand):
         for position, key in enumerate(seed.PHOTO["people"], start=1):
             # Recorded consent, as in the demo: otherwise pages would hide the photo.
             rows["shown"].append((pk, people[key], position, "given", CONSENT_DATE, "", ""))
+        title = f"{subject} in {place}: {seed.RELEASE['title']} ({pk})"
+        lead = f"{subject} im Landkreis Mayen-Koblenz. {seed.RELEASE['lead']}"
         rows["release"].append((
-            pk, f"{subject} in {place}: {seed.RELEASE['title']} ({pk})", f"{subject_slug}-{pk}", number, year,
-            f"{subject} im Landkreis Mayen-Koblenz. {seed.RELEASE['lead']}", place, status, published_at,
+            pk, title, f"{subject_slug}-{pk}", number, year, lead, place, status, published_at,
             people[seed.PRESS_CONTACT["key"]], pk, published_at or timezone.now(), published_at or timezone.now(),
         ))
         first_section = (pk - 1) * len(seed.SECTIONS)
@@ -202,6 +203,5 @@ class Command(BaseCommand):
             rows["topics"].append((pk, topic))
         for key in seed.RELEASE["named"]:
             rows["named"].append((pk, people[key]))
-        title, lead = plain(rows["release"][-1][1]), plain(rows["release"][-1][5])
-        text = " ".join((title, lead, self.body_text))
+        text = " ".join((plain(title), plain(lead), self.body_text))
         rows["document"].append((pk, text, text.casefold()))
