@@ -76,3 +76,11 @@ def test_measure_pages_prints_cpu_per_request():
     listed, missing = (line.split("\t") for line in out.getvalue().splitlines())
     assert listed[:2] == ["list", "200"] and float(listed[2]) > 0
     assert missing[:2] == ["missing", "404"]
+
+
+@pytest.mark.django_db
+def test_measure_pages_profiles_on_request():
+    out = io.StringIO()
+    call_command("measure_pages", "list=/pressemeldungen/", requests=2, profile=5, stdout=out)
+    text = out.getvalue()
+    assert text.startswith("list\t200\t") and "Ordered by: cumulative time" in text

@@ -6,6 +6,9 @@ not. ``make bench`` runs it against the small and the large archive to show
 that no page's cost grows with the archive.
 """
 
+import cProfile
+import io
+import pstats
 import time
 
 from django.core.management.base import BaseCommand
@@ -19,8 +22,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("urls", nargs="+", help="name=URL pairs")
         parser.add_argument("--requests", type=int, default=200)
+        parser.add_argument("--profile", type=int, default=0, metavar="LINES",
+                            help="Also print the LINES functions with the most cumulative time (cProfile).")
 
-    def handle(self, *args, urls, requests, **options):
+    def handle(self, *args, urls, requests, profile, **options):
         client = Client()
         with override_settings(NEWSROOM_PAGE_CACHE=False, ALLOWED_HOSTS=["*"]):
             for pair in urls:
@@ -32,3 +37,16 @@ class Command(BaseCommand):
                     client.get(url)
                 cpu = (time.process_time() - started) * 1000 / requests
                 self.stdout.write(f"{name}\t{status}\t{cpu:.3f}")
+                if profile:
+                    self.stdout.write(self.profiled(client, url, requests, profile))
+
+    def profiled(self, client, url, requests, lines):
+        """Where the time goes, by function, cumulative (cProfile slows every call down)."""
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(url)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+        return out.getvalue()
