@@ -36,6 +36,18 @@ def photo_is_public(photo, now):
     return all(consent_is_valid(shown, now) for shown in photo.shown.all())
 
 
+def public_hero(release, now):
+    """The hero photo while everyone in it may be shown at ``now``, else None: what link
+    previews and JSON-LD may show. Reads the people prefetched with the page: those of
+    the placement when the hero is placed in the text."""
+    hero = release.hero_photo
+    if hero is None:
+        return None
+    placed = next((placement.photo for placement in release.photo_placements.all()
+                   if placement.photo_id == hero.pk), hero)
+    return placed if photo_is_public(placed, now) else None
+
+
 def day_start(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 import re
 import zoneinfo
 
@@ -282,3 +283,36 @@ def test_a_consent_ending_moves_last_modified_so_no_stale_304(client):
         assert after.status_code == 200
         assert len(BeautifulSoup(after.content, "html.parser").select("figure.photo")) == 1
         assert parse_http_date(after["Last-Modified"]) == int(datetime.datetime(2026, 7, 1, tzinfo=BERLIN).timestamp())
+
+
+def preview_tags(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    og = {tag["property"]: tag["content"] for tag in soup.find_all("meta", attrs={"property": re.compile("^og:image")})}
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    return og, data.get("image"), soup.find("meta", attrs={"name": "twitter:card"})["content"]
+
+
+def test_link_previews_show_the_default_rendition(client):
+    release, hero, _placed = release_with_photos()
+    og, image, card = preview_tags(client, release.get_absolute_url())
+    rendition = hero.default_rendition
+    assert rendition is not None and rendition.width <= 1200
+    assert og["og:image"] == "http://testserver" + rendition.jpeg_url
+    assert (og["og:image:width"], og["og:image:height"]) == (str(rendition.width), str(rendition.height))
+    assert image[0]["url"] == og["og:image"] and image[0]["width"] == rendition.width
+    assert card == "summary_large_image"
+
+
+@pytest.mark.parametrize("hero_in_text", [False, True])
+def test_link_previews_drop_a_hero_whose_consent_ended(client, hero_in_text):
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
+        release, hero, _placed = release_with_photos()
+        if hero_in_text:
+            ReleasePhotoFactory(section=release.sections.first(), release=release, position=2, photo=hero)
+        PhotoPersonFactory(
+            photo=hero, consent_given_on=datetime.date(2026, 5, 1), consent_until=datetime.date(2026, 6, 30)
+        )
+        assert preview_tags(client, release.get_absolute_url())[0]
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 0, 0, 1, tzinfo=BERLIN)):
+        og, image, card = preview_tags(client, release.get_absolute_url())
+    assert og == {} and image is None and card == "summary"

@@ -4,8 +4,11 @@ import json
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from ..consent import public_hero
 
 register = template.Library()
 
@@ -46,19 +49,38 @@ def news_article(release, request, change_notes=None):
     keywords = [topic.name for topic in release.topics.all()]
     if keywords:
         data["articleSection"] = keywords
-    photo = release.hero_photo
-    if photo is not None:
+    image = share_image(release, request)
+    if image is not None:
+        photo = image["photo"]
         data["image"] = [
             {
                 "@type": "ImageObject",
-                "url": absolute(request, photo.image.url),
-                "width": photo.width,
-                "height": photo.height,
+                "url": image["url"],
+                "width": image["width"],
+                "height": image["height"],
                 "caption": photo.caption or photo.alt_text,
                 "creditText": photo.credit,
             }
         ]
     return data
+
+
+def share_image(release, request):
+    """The hero as link previews and JSON-LD show it: its default rendition (at most 1,200
+    pixels wide, as previews ask), the original if it has none; None without a hero or
+    once someone in it may no longer be shown."""
+    photo = public_hero(release, timezone.now())
+    if photo is None:
+        return None
+    rendition = photo.default_rendition
+    url, width, height = (rendition.jpeg_url, rendition.width, rendition.height) if rendition else (
+        photo.image.url, photo.width, photo.height)
+    return {"photo": photo, "url": absolute(request, url), "width": width, "height": height}
+
+
+@register.simple_tag(takes_context=True)
+def release_share_image(context, release):
+    return share_image(release, context["request"])
 
 
 @register.simple_tag(takes_context=True)
