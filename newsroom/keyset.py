@@ -9,10 +9,12 @@ publication time in microseconds and its primary key, e.g. ``?vor=17640000000000
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from .pagination import from_key_on
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 OLDER, NEWER = "vor", "nach"
+NEWEST_FIRST = [("published_at", True), ("pk", True)]
+OLDEST_FIRST = [("published_at", False), ("pk", False)]
 
 
 def encode_cursor(release):
@@ -45,9 +47,8 @@ def keyset_page(releases, params, per_page=10):
     older = decode_cursor(params.get(OLDER)) if params.get(OLDER) else None
     newer = decode_cursor(params.get(NEWER)) if params.get(NEWER) and older is None else None
     if newer is not None:
-        at, pk = newer
         rows = list(
-            releases.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk), published_at__gte=at)
+            releases.filter(from_key_on(OLDEST_FIRST, newer, inclusive=False))
             .order_by("published_at", "pk")[: per_page + 1]
         )
         has_newer, rows = len(rows) > per_page, rows[:per_page]
@@ -55,8 +56,7 @@ def keyset_page(releases, params, per_page=10):
         has_older = True
     else:
         if older is not None:
-            at, pk = older
-            releases = releases.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk), published_at__lte=at)
+            releases = releases.filter(from_key_on(NEWEST_FIRST, older, inclusive=False))
         rows = list(releases.order_by("-published_at", "-pk")[: per_page + 1])
         has_older, rows = len(rows) > per_page, rows[:per_page]
         has_newer = older is not None

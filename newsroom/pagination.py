@@ -54,14 +54,15 @@ def keyset_ordering(queryset):
     return ordering if all(field in names for field, _descending in ordering) else None
 
 
-def from_key_on(ordering, key):
-    """Rows at or after ``key`` in ``ordering``: a lexicographic comparison, index friendly."""
+def from_key_on(ordering, key, *, inclusive=True):
+    """Rows at (unless not ``inclusive``) or after ``key`` in ``ordering``: a lexicographic
+    comparison, index friendly."""
     condition = Q()
     for index in range(len(ordering) - 1, -1, -1):
         field, descending = ordering[index]
         before = "lt" if descending else "gt"
         if index == len(ordering) - 1:
-            condition = Q(**{f"{field}__{before}e": key[index]})
+            condition = Q(**{f"{field}__{before}{'e' if inclusive else ''}": key[index]})
         else:
             condition = Q(**{f"{field}__{before}": key[index]}) | (Q(**{field: key[index]}) & condition)
     # The first field's bound on its own lets the index start at the key.

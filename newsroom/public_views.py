@@ -147,7 +147,6 @@ def search(request):
             release.snippet = snippet(release, query)
     return render(request, "newsroom/search.html", {
         "form": form, "query": query, "results": results, "max_results": MAX_RESULTS,
-        "capped": results is not None and results.paginator.count >= MAX_RESULTS,
     })
 
 

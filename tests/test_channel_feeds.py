@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from newsroom import publishing
 from newsroom.feeds import release_guid
-from newsroom.models import Status
 
+from .channel_helpers import hide
 from .factories import PressReleaseFactory, TopicFactory
 from .test_views import full_release
 
@@ -147,13 +147,7 @@ def test_no_unpublished_release_in_any_feed(client, topic, every_feed, state):
     hidden = PressReleaseFactory(published=True, title="Verborgen")
     for release in (visible, hidden):
         release.topics.add(topic)
-    if state == "scheduled":
-        hidden.published_at = timezone.now() + datetime.timedelta(days=1)
-    else:
-        hidden.status = state
-        if state in (Status.DRAFT, Status.REVIEW):
-            hidden.published_at, hidden.number, hidden.number_year = None, None, None
-    hidden.save()
+    hide(hidden, state)
     feed = parse(client.get(url), kind)
     assert [entry.title for entry in feed.entries] == ["Sichtbar"]
     assert b"Verborgen" not in client.get(url).content

@@ -3,13 +3,10 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from newsroom.models import Status
-
+from .channel_helpers import hide, queries_of
 from .factories import (
     PersonFactory,
     PhotoFactory,
@@ -35,17 +32,6 @@ def titles(page):
 
 def at(year, month, day=15):
     return datetime.datetime(year, month, day, 10, tzinfo=datetime.UTC)
-
-
-def hide(release, state):
-    """Turn a published release into one in ``state`` (scheduled: published, in the future)."""
-    if state == "scheduled":
-        release.published_at = timezone.now() + datetime.timedelta(days=1)
-    else:
-        release.status = state
-        if state in (Status.DRAFT, Status.REVIEW):
-            release.published_at = release.number = release.number_year = None
-    release.save()
 
 
 # Topics
@@ -221,12 +207,7 @@ def test_channel_pages_cost_the_same_queries_however_many(client, django_assert_
         "/archiv/2025/": 4,  # months, page, people shown (consent), freshness
         "/personen/petra/": 5,  # person, releases, people shown (consent), quotes, freshness
     }
-    actual = {}
-    for url in expected:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        actual[url] = len(queries.captured_queries)
-    assert actual == expected
+    assert {url: queries_of(client, url) for url in expected} == expected
 
 
 def test_admin_offers_view_on_site_for_public_figures_only(editor):

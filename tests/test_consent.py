@@ -11,6 +11,7 @@ from newsroom.checks import publication_problems
 from newsroom.models import Photo, Status
 
 from .conftest import login
+from .channel_helpers import queries_of
 from .factories import (
     PersonFactory,
     PhotoFactory,
@@ -176,13 +177,8 @@ def test_photo_add_form_offers_the_upload_and_consent_fields(editor_client):
 
 
 def test_photo_library_costs_the_same_queries_for_more_photos(editor_client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert editor_client.get("/admin/newsroom/photo/").status_code == 200
-        return len(captured)
+        return queries_of(editor_client, "/admin/newsroom/photo/")
 
     PhotoPersonFactory(photo=PressReleaseFactory(hero_photo=PhotoFactory()).hero_photo)
     one = queries()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from newsroom.feeds import release_guid
 
-from .factories import PhotoFactory, PressReleaseFactory, QuoteFactory, SectionFactory, TopicFactory
+from .factories import PressReleaseFactory, QuoteFactory, SectionFactory, TopicFactory
 from .test_views import full_release
 
 pytestmark = pytest.mark.django_db

@@ -22,6 +22,7 @@ from newsroom.imaging import prepare_upload, save_photo
 from newsroom.models import Photo
 
 from . import images
+from .channel_helpers import queries_of
 from .factories import (
     PersonFactory,
     PhotoPersonFactory,
@@ -219,19 +220,10 @@ def test_caption_names_link_only_public_figures_with_a_page(client):
     assert links == [("/personen/petra-kretzschmann/", "Petra Kretzschmann")]
 
 
-def query_count(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_pages_cost_the_same_queries_with_more_photos(client):
     release, hero, _placed = release_with_photos()
     urls = [release.get_absolute_url(), "/pressemeldungen/feed/rss/", "/pressemeldungen/"]
-    before = [query_count(client, url) for url in urls]
+    before = [queries_of(client, url) for url in urls]
     for position in range(2, 5):
         section = SectionFactory(release=release, position=position)
         photo = uploaded_photo(images.plain_jpeg(500, 300))
@@ -239,7 +231,7 @@ def test_pages_cost_the_same_queries_with_more_photos(client):
         PhotoPersonFactory(photo=photo)
         PhotoPersonFactory(photo=hero)
     PressReleaseFactory(published=True, hero_photo=uploaded_photo())
-    assert [query_count(client, url) for url in urls] == before
+    assert [queries_of(client, url) for url in urls] == before
 
 
 def test_small_photo_has_one_rendition_at_its_own_width():

@@ -7,9 +7,10 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.utils import timezone
 
-from newsroom.models import SearchDocument, Status
+from newsroom.models import SearchDocument
 from newsroom.search import MAX_QUERY_LENGTH, normalize_query, search_releases
 
+from .channel_helpers import hide
 from .factories import PersonFactory, PressReleaseFactory, QuoteFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,13 +93,7 @@ def test_bad_filters_are_explained_and_ignored(client):
 def test_search_shows_no_unpublished_release(client, state):
     release_with(title="Sichtbare Messe")
     hidden = release_with(title="Verborgene Messe")
-    if state == "scheduled":
-        hidden.published_at = timezone.now() + datetime.timedelta(days=1)
-    else:
-        hidden.status = state
-        if state in (Status.DRAFT, Status.REVIEW):
-            hidden.published_at = hidden.number = hidden.number_year = None
-    hidden.save()
+    hide(hidden, state)
     titles, page = results(client, q="Messe")
     assert titles == ["Sichtbare Messe"]
     assert "Verborgene" not in str(page)

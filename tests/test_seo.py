@@ -5,8 +5,6 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 import time_machine
 from bs4 import BeautifulSoup
 from django.utils import timezone
@@ -14,6 +12,7 @@ from django.utils import timezone
 from newsroom import publishing
 from newsroom.models import ReleaseSlugHistory, Status
 
+from .channel_helpers import hide, queries_of
 from .factories import PersonFactory, PressReleaseFactory, QuoteFactory, SectionFactory, TopicFactory
 from .test_views import full_release
 
@@ -204,9 +203,7 @@ def test_old_slug_of_an_unpublished_release_does_not_redirect(client):
     release = PressReleaseFactory(published=True, slug="alt")
     release.slug = "neu"
     release.save()
-    release.status = Status.REVIEW
-    release.published_at = release.number = release.number_year = None
-    release.save()
+    hide(release, Status.REVIEW)
     assert client.get("/pressemeldungen/alt/").status_code == 404
 
 
@@ -243,12 +240,7 @@ def test_sitemaps_cost_the_same_queries_however_many(client, django_assert_num_q
         "/sitemap-archiv.xml": 2,
         "/robots.txt": 1,
     }
-    actual = {}
-    for url in expected:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        actual[url] = len(queries.captured_queries)
-    assert actual == expected
+    assert {url: queries_of(client, url) for url in expected} == expected
 
 
 def test_search_index_follows_title_and_lead(client):

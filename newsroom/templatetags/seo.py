@@ -26,8 +26,9 @@ def date_modified(release, change_notes=None):
     return max([release.published_at, *(note.created_at for note in change_notes or ())])
 
 
-def news_article(release, request, change_notes=None):
-    """schema.org NewsArticle: headline, dates, image, publisher (the agency), author."""
+def news_article(release, request, change_notes=None, image=None):
+    """schema.org NewsArticle: headline, dates, image (``release_share_image``), publisher
+    (the agency), author."""
     agency = {"@type": "GovernmentOrganization", "name": settings.NEWSROOM_PUBLISHER, "url": absolute(request, "/")}
     data = {
         "@context": "https://schema.org",
@@ -49,7 +50,6 @@ def news_article(release, request, change_notes=None):
     keywords = [topic.name for topic in release.topics.all()]
     if keywords:
         data["articleSection"] = keywords
-    image = share_image(release, request)
     if image is not None:
         photo = image["photo"]
         data["image"] = [
@@ -65,7 +65,8 @@ def news_article(release, request, change_notes=None):
     return data
 
 
-def share_image(release, request):
+@register.simple_tag(takes_context=True)
+def release_share_image(context, release):
     """The hero as link previews and JSON-LD show it: its default rendition (at most 1,200
     pixels wide, as previews ask), the original if it has none; None without a hero or
     once someone in it may no longer be shown."""
@@ -75,18 +76,14 @@ def share_image(release, request):
     rendition = photo.default_rendition
     url, width, height = (rendition.jpeg_url, rendition.width, rendition.height) if rendition else (
         photo.image.url, photo.width, photo.height)
-    return {"photo": photo, "url": absolute(request, url), "width": width, "height": height}
+    return {"photo": photo, "url": absolute(context["request"], url), "width": width, "height": height}
 
 
 @register.simple_tag(takes_context=True)
-def release_share_image(context, release):
-    return share_image(release, context["request"])
-
-
-@register.simple_tag(takes_context=True)
-def release_json_ld(context, release):
-    """The JSON-LD data block; a data block is not executed, so a strict CSP allows it."""
-    data = news_article(release, context["request"], context.get("change_notes"))
+def release_json_ld(context, release, image):
+    """The JSON-LD data block, with the page's ``release_share_image``; a data block is not
+    executed, so a strict CSP allows it."""
+    data = news_article(release, context["request"], context.get("change_notes"), image)
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
