@@ -19,6 +19,14 @@ from .test_views import full_release
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=["asked", "remembered"])
+def freshness_kept(request, settings):
+    """Each test twice: validators asked of the database for every response, and kept per
+    cache generation until the next change (``remembered_freshness``, on in production)."""
+    settings.NEWSROOM_COUNT_CACHE = request.param == "remembered"
+    return request.param
+
+
 @pytest.fixture
 def release(db):
     release = full_release()

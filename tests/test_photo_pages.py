@@ -259,9 +259,12 @@ def test_preview_of_a_draft_shows_photos_without_a_dead_download_link(editor_cli
     assert not soup.select(".download")
 
 
-def test_a_consent_ending_moves_last_modified_so_no_stale_304(client):
+@pytest.mark.parametrize("kept", [False, True], ids=["asked", "remembered"])
+def test_a_consent_ending_moves_last_modified_so_no_stale_304(client, settings, kept):
     """A photo leaves the page at midnight without anyone saving: a client asking
-    "modified since yesterday?" must get the new page, not 304."""
+    "modified since yesterday?" must get the new page, not 304, also where the
+    validators are kept in the cache (``freshness.remembered_freshness``)."""
+    settings.NEWSROOM_COUNT_CACHE = kept
     with time_machine.travel(datetime.datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)):
         release, hero, _placed = release_with_photos()
         PhotoPersonFactory(
