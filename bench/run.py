@@ -8,7 +8,9 @@ each page with wrk from this second process through three tiers:
 - warm:  the same with the application page cache in Redis;
 - front: Varnish from deploy/varnish/ in front of the warm application;
 
-plus the detail page's HTML as a static file served by nginx (the ceiling).
+plus the detail page's HTML as a static file served by nginx (the ceiling), and
+a plain five-query Django view on SQLite (bench/reference), the yardstick the
+issue's targets were set against, to scale them to the machine at hand.
 Finally the cold p50 at N against the cold p50 at 1,000 releases.
 """
 
@@ -33,6 +35,9 @@ SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 PORT = int(os.environ.get("BENCH_PORT", "8801"))  # uses PORT .. PORT+4
 PER_PAGE = 10
+# Issue #8: the cold detail page should serve 600 requests per second on a machine where the
+# plain five-query view (bench/reference) serves about 450.
+TARGET_COLD_DETAIL, REFERENCE_WHEN_SET = 600, 450
 
 
 def database_url(releases):
@@ -167,6 +172,24 @@ def report(args, paths, results, ceiling):
     return "\n".join(lines)
 
 
+def yardstick(results):
+    """The cold detail page against the plain view, and the target scaled to this machine."""
+    plain, cold = results.get(("plain", "reference")), results.get(("cold", "detail"))
+    if not (plain and cold):
+        return ""
+    target = TARGET_COLD_DETAIL * plain.requests_per_second / REFERENCE_WHEN_SET
+    return "\n".join([
+        "", "| yardstick | req/s | p50 ms |", "| --- | ---: | ---: |",
+        f"| plain five-query Django view, SQLite (bench/reference) | {plain.requests_per_second:.0f} | "
+        f"{plain.p50_ms:.2f} |",
+        f"| cold detail page | {cold.requests_per_second:.0f} | {cold.p50_ms:.2f} |",
+        "",
+        f"Cold detail = {cold.requests_per_second / plain.requests_per_second:.2f} × the plain view. "
+        f"The target ({TARGET_COLD_DETAIL} req/s where the plain view serves {REFERENCE_WHEN_SET}) "
+        f"is {target:.0f} req/s on this machine: {'met' if cold.requests_per_second >= target else 'not met'}.",
+    ])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--releases", type=int, default=10_000)
@@ -203,13 +226,16 @@ def main():
     with servers.nginx_static(PORT + 3, static_root, WORK / "nginx") as base:
         measure(base, {"detail": "/detail.html"}, args, "static", results)
     ceiling = results[("static", "detail")].requests_per_second
+    with servers.reference(PORT + 4, WORK / "reference") as base:
+        measure(base, {"reference": "/page/1/"}, args, "plain", results)
 
     flush_cache()
     large_cpu = cpu_per_request(args.releases, paths)
     flush_cache()
     small_cpu = cpu_per_request(args.small, {name: small_paths[small_name] for name, small_name
                                              in zip(paths, small_paths) if name in large_cpu})
-    table = report(args, paths, results, ceiling) + "\n" + cpu_report(args, large_cpu, small_cpu)
+    table = "\n".join([report(args, paths, results, ceiling), cpu_report(args, large_cpu, small_cpu),
+                       yardstick(results)])
     # Other work on the machine shares the cores: the load average says how much there was.
     header = (f"{started:%Y-%m-%d %H:%M} UTC · {platform.node()} · {os.cpu_count()} CPUs · load average "
               f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after · `make bench N={args.releases}` "

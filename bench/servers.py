@@ -38,11 +38,24 @@ def running(command, port, name, **kwargs):
             process.kill()
 
 
-def gunicorn(port, env):
+def gunicorn(port, env, app="config.wsgi"):
     """The site as deployed: gunicorn, two sync workers, production settings."""
-    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+    command = [str(VENV_BIN / "gunicorn"), app, "--workers", "2", "--bind", f"127.0.0.1:{port}",
                "--log-level", "warning"]
     return running(command, port, "gunicorn", env=env, cwd=ROOT)
+
+
+def reference(port, workdir):
+    """The yardstick (bench/reference): a plain five-query Django view on SQLite, as the site is served."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    database = workdir / "reference.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.reference.settings", "REFERENCE_DATABASE": str(database)}
+    if not database.exists():
+        python = str(VENV_BIN / "python")
+        subprocess.run([python, "-m", "django", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        subprocess.run([python, "-c", "import django; django.setup(); from bench.reference.views import populate; "
+                        "populate()"], cwd=ROOT, env=env, check=True)
+    return gunicorn(port, env, app="bench.reference.wsgi")
 
 
 def varnish(port, backend_port, workdir):

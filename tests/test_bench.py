@@ -84,3 +84,38 @@ def test_measure_pages_profiles_on_request():
     call_command("measure_pages", "list=/pressemeldungen/", requests=2, profile=5, stdout=out)
     text = out.getvalue()
     assert text.startswith("list\t200\t") and "Ordered by: cumulative time" in text
+
+
+def result(requests_per_second):
+    return wrk.Result(requests_per_second=requests_per_second, p50_ms=10.0, p99_ms=20.0, errors=0, requests=1)
+
+
+@pytest.mark.parametrize("plain, cold, verdict", [(450, 600, "met"), (225, 300, "met"), (225, 299.9, "not met"),
+                                                  (225, 290, "not met"), (900, 601, "not met")])
+def test_the_target_is_scaled_by_the_plain_view_on_the_same_machine(plain, cold, verdict):
+    from bench.run import yardstick
+
+    text = yardstick({("plain", "reference"): result(plain), ("cold", "detail"): result(cold)})
+    target = 600 * plain / 450
+    assert f"is {target:.0f} req/s on this machine: {verdict}." in text
+    assert f"Cold detail = {cold / plain:.2f} × the plain view" in text
+
+
+@pytest.mark.django_db
+def test_the_plain_view_costs_five_queries(rf, settings, django_assert_num_queries):
+    from pathlib import Path
+
+    from django.contrib.auth.models import User
+
+    from bench.reference import views
+
+    settings.TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates",
+                           "DIRS": [Path(views.__file__).parent / "templates"]}]
+    views.populate()
+    person = User.objects.get(username="person3")
+    with django_assert_num_queries(5):
+        response = views.page(rf.get(f"/page/{person.pk}/"), pk=person.pk)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Vorname Nachname 3</h1>" in page and page.count("<li>Gruppe") == 3
+    assert page.count("<tr>") == 20
