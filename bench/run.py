@@ -23,7 +23,6 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import psycopg
 
@@ -155,7 +154,7 @@ def cpu_report(args, large, small):
 
 
 def report(args, paths, results, ceiling):
-    lines = [f"| page | tier | req/s | p50 ms | p99 ms | errors | × ceiling |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| page | tier | req/s | p50 ms | p99 ms | errors | × ceiling |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for (tier, name), result in results.items():
         if tier.startswith("cold@"):
             continue
