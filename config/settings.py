@@ -147,7 +147,8 @@ NEWSROOM_PAGE_CACHE_PREFIXES = [
 ]
 # Writes to models of these apps invalidate every cached public page.
 NEWSROOM_PAGE_CACHE_APPS = ["newsroom", "pages"]
-# List counts kept per generation (newsroom.pagination); independent of the page cache.
+# Archive-wide figures (list counts, page indexes, public validators) kept per generation
+# (newsroom.pagination.remembered); independent of the page cache.
 NEWSROOM_COUNT_CACHE = env_bool("NEWSROOM_COUNT_CACHE", True)
 NEWSROOM_PURGE_BACKEND = os.environ.get("NEWSROOM_PURGE_BACKEND", "")
 NEWSROOM_PURGE_URLS = env_list("NEWSROOM_PURGE_URLS")

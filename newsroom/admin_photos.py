@@ -65,6 +65,8 @@ class PhotoAdmin(admin.ModelAdmin):
     list_display = ["preview", "__str__", "credit", "people_shown", "consent_state", "use_count", "created_at"]
     search_fields = ["caption", "credit", "alt_text", "people__name"]
     list_filter = ["shown__consent"]
+    # Newest uploads first, in the list and in the photo choosers of a release (autocomplete).
+    ordering = ["-created_at", "-pk"]
     inlines = [PhotoPersonInline]
     readonly_fields = ["preview_large", "size", "used_in"]
     fieldsets = [
