@@ -24,7 +24,6 @@ def freshness_kept(request, settings):
     """Each test twice: validators asked of the database for every response, and kept per
     cache generation until the next change (``remembered_freshness``, on in production)."""
     settings.NEWSROOM_COUNT_CACHE = request.param == "remembered"
-    return request.param
 
 
 @pytest.fixture

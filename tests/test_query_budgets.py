@@ -4,7 +4,8 @@ One table, ``PUBLIC_PAGES``: adding a page is one line (its URL, built from the
 test world, and its budget). Each page is checked in a small world (one release
 with one section, quote and photo) and a big one (51 releases, one of them with
 30 sections, 60 quotes and 31 photos): the same exact count in both, for the
-view itself, with the list count cached, and served from the page cache
+view itself, with the archive-wide figures cached (counts, validators: the cold tier of
+``make bench``), and served from the page cache
 (over each real cache backend in tests/test_pagecache.py).
 """
 
@@ -126,7 +127,7 @@ def world(request):
 @pytest.mark.parametrize("name, url, queries", PUBLIC_PAGES, ids=[page[0] for page in PUBLIC_PAGES])
 def test_page_costs_a_fixed_number_of_queries(client, settings, django_assert_num_queries, world, name, url, queries):
     address = url(world)
-    # The view itself, nothing cached (the cold tier).
+    # The view itself, nothing cached.
     with django_assert_num_queries(queries):
         assert client.get(address).status_code == 200
     # With archive-wide figures kept in the cache, a page saves its validators' query
