@@ -75,7 +75,7 @@ class World:
     releases: int
     topic: object  # every release's topic
     contact: object  # every release's press contact, a public figure
-    media_root: object = None  # where its photos' files are
+    media_root: object  # where its photos' files are
 
     @property
     def last_page(self):
@@ -113,16 +113,15 @@ def release_with_body(parts, contact, topic, hero_in_text=False):
     return release
 
 
-def build_world(size):
+def build_world(size, media_root):
+    """Two releases with one part each (small), or 51 of which two have 30 parts (big)."""
     contact = PersonFactory(is_press_contact=True, phone="0261 1", email="presse@example.org")
     topic = TopicFactory()
-    if size == "small":
-        return World(release_with_body(1, contact, topic), release_with_body(1, contact, topic, True), 2, topic, contact)
-    for _ in range(49):
+    parts, others = (1, 0) if size == "small" else (30, 49)
+    for _ in range(others):
         release_with_body(2, contact, topic)
-    return World(
-        release_with_body(30, contact, topic), release_with_body(30, contact, topic, True), 51, topic, contact
-    )
+    featured, hero_in_text = (release_with_body(parts, contact, topic, hero_in_text=placed) for placed in (False, True))
+    return World(featured, hero_in_text, others + 2, topic, contact, media_root)
 
 
 @pytest.fixture(scope="module", params=["small", "big"])
@@ -133,9 +132,7 @@ def world(request, django_db_setup, django_db_blocker, tmp_path_factory):
     media_root = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
         with transaction.atomic():
-            world = build_world(request.param)
-            world.media_root = media_root
-            yield world
+            yield build_world(request.param, media_root)
             transaction.set_rollback(True)
 
 
