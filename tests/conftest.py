@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from newsroom import roles
+from newsroom.pagecache import generation
 
 from .factories import UserFactory
 
@@ -30,6 +31,7 @@ def _fresh_cache(settings):
     settings.NEWSROOM_PAGE_CACHE = False
     settings.NEWSROOM_COUNT_CACHE = False
     cache.clear()
+    generation.owed = False
 
 
 def staff_user(username, group_name):

@@ -15,6 +15,11 @@ from django.core.cache import cache
 
 GENERATION_KEY = "newsroom:pagecache:generation"
 
+# A bump the cache did not take (its server could not be reached): this process pays it
+# on its next read, so pages stored before a write made during an outage are not served
+# once the server answers again.
+owed = False
+
 
 def new_token():
     return f"{time.time_ns():x}-{secrets.token_hex(4)}"
@@ -22,14 +27,20 @@ def new_token():
 
 def bump():
     """Make every stored page stale; returns the new token."""
+    global owed
     token = new_token()
     cache.set(GENERATION_KEY, token, timeout=None)
+    # Read back: another process may have bumped meanwhile, which only costs one more bump.
+    owed = cache.get(GENERATION_KEY) != token
     return token
 
 
 def ensure(token):
     """The current token, given what a read returned (None when evicted or never set)."""
+    if owed:
+        return bump()
     if token is not None:
         return token
     cache.add(GENERATION_KEY, new_token(), timeout=None)
-    return cache.get(GENERATION_KEY)
+    # Without a reachable cache, a token nothing is stored under.
+    return cache.get(GENERATION_KEY) or new_token()
