@@ -10,7 +10,8 @@ each page with wrk from this second process through three tiers:
 
 plus the detail page's HTML as a static file served by nginx (the ceiling), and
 a plain five-query Django view on SQLite (bench/reference), the yardstick the
-issue's targets were set against, to scale them to the machine at hand.
+issue's targets were set against, to scale them to the machine at hand, and the
+site's own imprint page cold (one query, all its middleware): the floor of this stack.
 Finally the cold p50 at N against the cold p50 at 1,000 releases.
 """
 
@@ -132,6 +133,8 @@ def run_cold(args, paths, small_paths, results):
         for (name, path), (small_name, small_path) in zip(paths.items(), small_paths.items()):
             measure(large, {name: path}, args, "cold", results)
             measure(small, {small_name: small_path}, args, f"cold@{args.small}", results)
+        # The floor of this stack: one query, a short template, every middleware of the site.
+        measure(large, {"imprint": "/impressum/"}, args, "floor", results)
         with urllib.request.urlopen(large + paths["detail"]) as response:
             return response.read()
 
@@ -177,16 +180,23 @@ def yardstick(results):
     if not (plain and cold):
         return ""
     target = TARGET_COLD_DETAIL * plain.requests_per_second / REFERENCE_WHEN_SET
-    return "\n".join([
+    lines = [
         "", "| yardstick | req/s | p50 ms |", "| --- | ---: | ---: |",
         f"| plain five-query Django view, SQLite (bench/reference) | {plain.requests_per_second:.0f} | "
         f"{plain.p50_ms:.2f} |",
         f"| cold detail page | {cold.requests_per_second:.0f} | {cold.p50_ms:.2f} |",
-        "",
+    ]
+    verdict = [
         f"Cold detail = {cold.requests_per_second / plain.requests_per_second:.2f} × the plain view. "
         f"The target ({TARGET_COLD_DETAIL} req/s where the plain view serves {REFERENCE_WHEN_SET}) "
-        f"is {target:.0f} req/s on this machine: {'met' if cold.requests_per_second >= target else 'not met'}.",
-    ])
+        f"is {target:.0f} req/s on this machine: {'met' if cold.requests_per_second >= target else 'not met'}."
+    ]
+    if floor := results.get(("floor", "imprint")):
+        lines.append(f"| cold imprint page: 1 query, a short template, all the site's middleware | "
+                     f"{floor.requests_per_second:.0f} | {floor.p50_ms:.2f} |")
+        verdict.append(f"The imprint page serves {floor.requests_per_second / plain.requests_per_second:.2f} × "
+                       f"the plain view, {floor.requests_per_second / target:.2f} × the target.")
+    return "\n".join([*lines, "", " ".join(verdict)])
 
 
 def main():

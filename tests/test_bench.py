@@ -99,6 +99,16 @@ def test_the_target_is_scaled_by_the_plain_view_on_the_same_machine(plain, cold,
     target = 600 * plain / 450
     assert f"is {target:.0f} req/s on this machine: {verdict}." in text
     assert f"Cold detail = {cold / plain:.2f} × the plain view" in text
+    assert "imprint" not in text
+
+
+def test_the_yardstick_names_the_floor_of_the_stack_when_measured():
+    from bench.run import yardstick
+
+    text = yardstick({("plain", "reference"): result(800), ("cold", "detail"): result(160),
+                      ("floor", "imprint"): result(1200)})
+    assert "| cold imprint page: 1 query, a short template, all the site's middleware | 1200 | 10.00 |" in text
+    assert "The imprint page serves 1.50 × the plain view, 1.12 × the target." in text
 
 
 @pytest.mark.django_db
