@@ -122,7 +122,7 @@ class LatestReleasesFeed(Feed):
             return []
         mime_type = mimetypes.guess_type(photo.image.name)[0] or "image/jpeg"
         url = self.request.build_absolute_uri(photo.image.url)
-        return [Enclosure(url, str(photo.image.size), mime_type)]
+        return [Enclosure(url, str(photo.file_size), mime_type)]
 
     def item_extra_kwargs(self, release):
         html = render_to_string("newsroom/includes/release_feed_body.html", {"release": release})

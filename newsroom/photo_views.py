@@ -1,5 +1,7 @@
 """The press-photo download for journalists: the cleaned, full-size file as an attachment."""
 
+import logging
+
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -8,6 +10,8 @@ from django.utils import timezone
 from .consent import photo_is_public
 from .imaging import ACCEPTED_FORMATS
 from .models import Photo, PressRelease
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {extension: content_type for extension, content_type in ACCEPTED_FORMATS.values()}
 
@@ -26,8 +30,14 @@ def photo_download(request, slug, pk):
     content_type = CONTENT_TYPES.get(photo.extension)
     if content_type is None or not photo_is_public(photo, now):
         raise Http404
+    try:
+        stored = photo.image.open("rb")
+    except OSError:
+        # The record outlived its file (a lost volume, a partial restore): nothing to send.
+        logger.error("Photo %s: its file %s is missing from the storage.", photo.pk, photo.image.name)
+        raise Http404 from None
     response = FileResponse(
-        photo.image.open("rb"),
+        stored,
         as_attachment=True,
         filename=f"pressefoto-{release.slug}-{photo.pk}.{photo.extension}",
         content_type=content_type,

@@ -50,6 +50,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
         model = Photo
 
     image = factory.LazyFunction(lambda: ContentFile(jpeg_bytes(), name="photo.jpg"))
+    file_size = factory.LazyAttribute(lambda photo: photo.image.size)
     alt_text = "Zwei Menschen an einem Tisch"
     caption = "Beratungsgespräch"
     credit = "Jobcenter"

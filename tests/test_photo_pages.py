@@ -5,11 +5,13 @@ import io
 import json
 import re
 import zoneinfo
+from importlib import import_module
 
 import feedparser
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -114,6 +116,25 @@ def test_feed_shows_a_rendition_and_the_download(client):
     assert f'src="http://testserver{hero.default_rendition.jpeg_url}"' in content
     assert f"http://testserver/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/" in content
     assert feed.entries[0].enclosures[0].href == "http://testserver" + hero.image.url
+
+
+def test_feed_announces_the_size_kept_at_upload(client):
+    _release, hero, _placed = release_with_photos()
+    assert hero.file_size == default_storage.size(hero.image.name) > 0
+    feed = feedparser.parse(client.get("/pressemeldungen/feed/rss/").content)
+    assert int(feed.entries[0].enclosures[0].length) == hero.file_size
+
+
+def test_a_photo_file_lost_from_the_storage_breaks_no_page_or_feed(client, caplog):
+    release, hero, placed = release_with_photos()
+    for photo in (hero, placed):
+        default_storage.delete(photo.image.name)
+    for url in [release.get_absolute_url(), "/pressemeldungen/", "/pressemeldungen/feed/rss/",
+                "/pressemeldungen/feed/atom/"]:
+        assert client.get(url).status_code == 200, url
+    download = f"/pressemeldungen/{release.slug}/fotos/{hero.pk}/herunterladen/"
+    assert client.get(download).status_code == 404
+    assert f"Photo {hero.pk}: its file {hero.image.name} is missing from the storage." in caplog.text
 
 
 def test_download_serves_the_clean_original_as_attachment(client):
@@ -311,3 +332,14 @@ def test_link_previews_drop_a_hero_whose_consent_ended(client, hero_in_text):
     with time_machine.travel(datetime.datetime(2026, 7, 1, 0, 0, 1, tzinfo=BERLIN)):
         og, image, card = preview_tags(client, release.get_absolute_url())
     assert og == {} and image is None and card == "summary"
+
+
+def test_migration_records_the_size_of_photos_stored_before(caplog):
+    record_file_sizes = import_module("newsroom.migrations.0008_photo_file_size").record_file_sizes
+    kept, lost = uploaded_photo(), uploaded_photo()
+    Photo.objects.update(file_size=0)
+    default_storage.delete(lost.image.name)
+    record_file_sizes(django_apps, None)
+    assert Photo.objects.get(pk=kept.pk).file_size == default_storage.size(kept.image.name) > 0
+    assert Photo.objects.get(pk=lost.pk).file_size == 0
+    assert f"Photo {lost.pk}: its file {lost.image.name} is missing from the storage." in caplog.text

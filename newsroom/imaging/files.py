@@ -47,6 +47,7 @@ def store_prepared(photo, prepared, *, written):
     """
     stem = f"photos/{uuid.uuid4().hex}"
     photo.width, photo.height = prepared.width, prepared.height
+    photo.file_size = len(prepared.original)
     # Assigning a name (not a file) marks it as stored: ``save()`` writes nothing more.
     photo.image = write(f"{stem}.{prepared.extension}", prepared.original, written)
     photo.renditions = [

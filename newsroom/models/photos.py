@@ -32,6 +32,10 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    # Bytes of the stored original, kept at upload: feeds announce it for every item without
+    # asking the storage (a file lost from it must not break a feed; object storage would be
+    # asked once per item and request).
+    file_size = models.PositiveBigIntegerField(_("file size"), editable=False, default=0)
     alt_text = models.CharField(
         _("alternative text"),
         max_length=500,

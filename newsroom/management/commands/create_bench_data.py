@@ -104,6 +104,7 @@ class Command(BaseCommand):
         prepared = prepare_upload(ContentFile(group_photo_placeholder(*IMAGE_SIZE), name="bench.jpg"))
         if not default_storage.exists(IMAGE_NAME):
             default_storage.save(IMAGE_NAME, ContentFile(prepared.original))
+        self.image_bytes = default_storage.size(IMAGE_NAME)
         renditions = []
         for encoded in prepared.renditions:
             rendition = {"width": encoded.width, "height": encoded.height}
@@ -135,8 +136,8 @@ class Command(BaseCommand):
         self.body_text = self.seed_body_text(bodies)
         with connection.cursor() as cursor:
             writers = {
-                "photo": (Photo, columns(Photo, "id", "image", "width", "height", "alt_text", "caption", "credit",
-                                         "usage_note", "renditions", "created_at")),
+                "photo": (Photo, columns(Photo, "id", "image", "width", "height", "file_size", "alt_text", "caption",
+                                         "credit", "usage_note", "renditions", "created_at")),
                 "shown": (PhotoPerson, columns(PhotoPerson, "photo", "person", "position", "consent",
                                                "consent_given_on", "consent_ground", "consent_note")),
                 "release": (PressRelease, columns(
@@ -178,8 +179,9 @@ class Command(BaseCommand):
             number = numbers[year] = numbers.get(year, 0) + 1
         else:
             published_at = None
-        rows["photo"].append((pk, IMAGE_NAME, *IMAGE_SIZE, seed.PHOTO["alt_text"], seed.PHOTO["caption"],
-                              seed.PHOTO["credit"], "", self.renditions, published_at or timezone.now()))
+        rows["photo"].append((pk, IMAGE_NAME, *IMAGE_SIZE, self.image_bytes, seed.PHOTO["alt_text"],
+                              seed.PHOTO["caption"], seed.PHOTO["credit"], "", self.renditions,
+                              published_at or timezone.now()))
         for position, key in enumerate(seed.PHOTO["people"], start=1):
             # Recorded consent, as in the demo: otherwise pages would hide the photo.
             rows["shown"].append((pk, people[key], position, "given", CONSENT_DATE, "", ""))
