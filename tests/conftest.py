@@ -8,6 +8,18 @@ from newsroom.pagecache import generation
 from .factories import UserFactory
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_static_root_for_the_session(tmp_path_factory):
+    """An empty STATIC_ROOT (as in ``_test_storage``) for the browser tests' live server too:
+    its middleware is made once per session, before any test's own settings, and WhiteNoise
+    warns when the folder is missing, as the project's own is on a fresh checkout."""
+    from django.conf import settings
+
+    previous, settings.STATIC_ROOT = settings.STATIC_ROOT, tmp_path_factory.mktemp("static")
+    yield
+    settings.STATIC_ROOT = previous
+
+
 @pytest.fixture(autouse=True)
 def _test_storage(settings, tmp_path):
     """Media in a temporary folder; static files without the collectstatic manifest.
