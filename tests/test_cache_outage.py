@@ -33,8 +33,7 @@ def closed_port():
 
 
 def unreachable():
-    return {"default": {"BACKEND": "newsroom.pagecache.redis.RedisCache",
-                        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
+    return {"default": {**BACKENDS["redis"], "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
 
 
 @pytest.fixture
